@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Omvarld.Domain.Access;
+using Omvarld.Domain.Municipalities;
+using Omvarld.Domain.Organisation;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Data.Demo;
+
+public sealed record DemoLogin(string Municipality, string Role, string Email, string Password);
+
+/// <summary>
+/// The demo installation: Borås Stad and Upplands-Bro kommun with a realistic organisation (marked as demo) and one
+/// user per role. Runs only in demo mode, once: an installation that has municipalities is left alone.
+/// </summary>
+public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor)
+{
+    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken ct = default)
+    {
+        db.Tenant.SystemScope = true;
+        if (await db.Municipalities.AnyAsync(ct)) return [];
+        actor.Use(null, "demo");
+        var logins = new List<DemoLogin>();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        logins.Add(await CreateUserAsync(null, "Systemadministratör", "admin@omvarld.demo", "Demo Systemadministratör", u => u.IsSystemAdministrator = true));
+
+        foreach (var m in DemoOrganisations.All)
+        {
+            var (municipality, _) = Municipality.Create(m.Name, m.Slug, m.Code, isDemo: true, now);
+            db.Municipalities.Add(municipality!);
+            db.Tenant.Use(municipality!.Id);
+            var units = new Dictionary<string, Unit>();
+            foreach (var u in m.Units)
+            {
+                var (unit, result) = Unit.Create(municipality.Id, u.Name, u.Kind, u.Parent is null ? null : units[u.Parent]);
+                if (!result.IsOk) throw new InvalidOperationException($"Demo unit {u.Name}: {result.Error}");
+                if (u.AnswersTo is not null) unit!.AnswerTo(units[u.AnswersTo]);
+                units[u.Name] = unit!;
+                db.Units.Add(unit!);
+            }
+            await db.SaveChangesAsync(ct);
+
+            foreach (var (role, label, local, unitName) in m.Users)
+            {
+                var email = $"{local}@{m.Slug}.demo";
+                logins.Add(await CreateUserAsync(municipality, label, email, $"Demo {label} ({m.Name})", _ => { }));
+                var user = await users.FindByEmailAsync(email);
+                var (assignment, _) = RoleAssignment.Create(municipality.Id, user!.Id, role, unitName is null ? null : units[unitName].Id);
+                db.RoleAssignments.Add(assignment!);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        db.Tenant.Use(null);
+        return logins;
+
+        async Task<DemoLogin> CreateUserAsync(Municipality? municipality, string roleLabel, string email, string name, Action<AppUser> configure)
+        {
+            var password = string.IsNullOrEmpty(options.Value.Password) ? NewPassword() : options.Value.Password;
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = name,
+                MunicipalityId = municipality?.Id, IsDemo = true, CreatedAt = now,
+            };
+            configure(user);
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded) throw new InvalidOperationException($"Demo user {email}: {string.Join(' ', result.Errors.Select(e => e.Description))}");
+            return new DemoLogin(municipality?.Name ?? "(hela installationen)", roleLabel, email, password);
+        }
+    }
+
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return "Demo-" + new string(RandomNumberGenerator.GetItems<char>(alphabet, 14));
+    }
+}

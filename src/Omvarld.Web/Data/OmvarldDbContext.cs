@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Omvarld.Domain.Access;
+using Omvarld.Domain.Auditing;
+using Omvarld.Domain.Common;
+using Omvarld.Domain.Municipalities;
+using Omvarld.Domain.Organisation;
+
+namespace Omvarld.Web.Data;
+
+/// <summary>
+/// The one EF Core model. Every tenant-owned set is filtered to <see cref="CurrentMunicipalityId"/> here, once;
+/// every save raises concurrency versions and writes the audit trail. Provider-specific subclasses exist only so
+/// that each provider keeps its own migrations (<see cref="SqliteOmvarldDbContext"/>, <see cref="PostgresOmvarldDbContext"/>).
+/// </summary>
+public abstract class OmvarldDbContext(DbContextOptions options, TenantContext tenant, AuditActor actor, TimeProvider clock)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public TenantContext Tenant => tenant;
+
+    /// <summary>Read by every query filter at query time. Null matches nothing: no tenant, no rows.</summary>
+    public Guid? CurrentMunicipalityId => tenant.MunicipalityId;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(OmvarldDbContext).Assembly, t => t.Namespace == typeof(OmvarldDbContext).Namespace + ".Configurations");
+
+        // The tenant filter, applied to every tenant-owned entity in one place.
+        foreach (var entity in b.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        {
+            var method = typeof(OmvarldDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType);
+            method.Invoke(this, [b]);
+        }
+        foreach (var entity in b.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            b.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder b) where T : class, ITenantOwned =>
+        b.Entity<T>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var audit = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+                throw new InvalidOperationException("The audit trail is append-only.");
+            if (entry.Entity is ITenantOwned owned && !tenant.SystemScope && owned.MunicipalityId != tenant.MunicipalityId)
+                throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} of another municipality cannot be written in this scope.");
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+                versioned.Version++;
+            if (Describe(entry) is { } record) audit.Add(record);
+        }
+        AuditEntries.AddRange(audit);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        AuditEntry? Describe(EntityEntry entry)
+        {
+            var (municipalityId, entityId) = entry.Entity switch
+            {
+                Municipality m => (m.Id, m.Id),
+                AppUser u when u.MunicipalityId is { } mid => (mid, u.Id),
+                AppUser => ((Guid?)null, Guid.Empty),
+                ITenantOwned t and IAudited a => (t.MunicipalityId, a.Id),
+                _ => ((Guid?)null, Guid.Empty),
+            };
+            if (municipalityId is null) return null;
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in entry.Properties)
+            {
+                var name = p.Metadata.Name;
+                if (name is nameof(IVersioned.Version) or nameof(ITenantOwned.MunicipalityId)) continue;
+                if (entry.Entity is AppUser && !AuditedUserFields.Contains(name)) continue;
+                var secret = name == nameof(AppUser.PasswordHash);
+                switch (entry.State)
+                {
+                    case EntityState.Added when p.CurrentValue is not null:
+                        changes[name] = [null, secret ? "***" : p.CurrentValue];
+                        break;
+                    case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                        changes[name] = secret ? ["***", "***"] : [p.OriginalValue, p.CurrentValue];
+                        break;
+                    case EntityState.Deleted:
+                        changes[name] = [secret ? "***" : p.OriginalValue, null];
+                        break;
+                }
+            }
+            if (entry.State == EntityState.Modified && changes.Count == 0) return null;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Modified,
+            };
+            return new AuditEntry(municipalityId.Value, now, actor.UserId, actor.UserName, entry.Metadata.ClrType.Name,
+                entityId, action, JsonSerializer.Serialize(changes, AuditJson), actor.Comment);
+        }
+    }
+
+    private static readonly HashSet<string> AuditedUserFields =
+    [
+        nameof(AppUser.UserName), nameof(AppUser.Email), nameof(AppUser.DisplayName), nameof(AppUser.MunicipalityId),
+        nameof(AppUser.IsActive), nameof(AppUser.LockoutEnd), nameof(AppUser.TwoFactorEnabled), nameof(AppUser.PasswordHash),
+        nameof(AppUser.MustChangePassword), nameof(AppUser.IsSystemAdministrator),
+    ];
+
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
+
+public sealed class SqliteOmvarldDbContext(DbContextOptions<SqliteOmvarldDbContext> options, TenantContext tenant, AuditActor actor, TimeProvider clock)
+    : OmvarldDbContext(options, tenant, actor, clock);
+
+public sealed class PostgresOmvarldDbContext(DbContextOptions<PostgresOmvarldDbContext> options, TenantContext tenant, AuditActor actor, TimeProvider clock)
+    : OmvarldDbContext(options, tenant, actor, clock);

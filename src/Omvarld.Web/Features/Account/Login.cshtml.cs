@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Omvarld.Web.Data;
+
+namespace Omvarld.Web.Features.Account;
+
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> log) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), EmailAddress(ErrorMessage = "Validation_Email"), MaxLength(256, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Field_Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation_Required"), MaxLength(200, ErrorMessage = "Validation_MaxLength"), DataType(DataType.Password)]
+        [Display(Name = "Field_Password")]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is null || !user.IsActive)
+        {
+            log.LogWarning("Sign-in refused: unknown or inactive account");
+            ModelState.AddModelError(string.Empty, l["Login_Failed"]);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+        if (result.IsLockedOut)
+        {
+            log.LogWarning("Sign-in refused: user {UserId} is locked out", user.Id);
+            ModelState.AddModelError(string.Empty, l["Login_LockedOut"]);
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            log.LogWarning("Sign-in failed for user {UserId}", user.Id);
+            ModelState.AddModelError(string.Empty, l["Login_Failed"]);
+            return Page();
+        }
+        log.LogInformation("User {UserId} signed in", user.Id);
+        return AfterSignIn(user, ReturnUrl);
+    }
+
+    /// <summary>A user whose password was reset must choose a new one first; otherwise back to where they were going.</summary>
+    internal IActionResult AfterSignIn(AppUser user, string? returnUrl)
+    {
+        if (user.MustChangePassword) return RedirectToPage("/Account/ChangePassword");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+using Omvarld.Web.Features.Account;
+using Omvarld.Web.Features.Admin.Municipalities;
+using Omvarld.Web.Features.Admin.Users;
+using Omvarld.Web.Features.Audit;
+using Omvarld.Web.Features.Shared;
+using Omvarld.Web.Features.Units;
+using Omvarld.Web.Data.Demo;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features;
+
+/// <summary>The features: their services, pages and API groups.</summary>
+public static class FeatureSetup
+{
+    public static WebApplicationBuilder AddOmvarldFeatures(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        s.AddScoped<Shell>();
+        s.AddScoped<DemoSeeder>();
+        s.AddScoped<AuditQueries>();
+        s.AddScoped<UnitService>();
+        s.AddScoped<ApiTokenService>();
+        s.AddScoped<MunicipalityService>();
+        s.AddScoped<UserAdminService>();
+        return builder;
+    }
+
+    public static WebApplication MapOmvarldFeatures(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api + Policies.SignedIn).DisableAntiforgery();
+        api.MapAccountApi();
+        api.MapUnitsApi();
+        api.MapMunicipalitiesApi();
+        api.MapUsersApi();
+        api.MapAuditApi();
+        return app;
+    }
+}

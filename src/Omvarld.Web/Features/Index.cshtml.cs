@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Omvarld.Domain.Access;
+using Omvarld.Web.Data;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features;
+
+/// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
+public sealed class IndexModel(CurrentUser me, OmvarldDbContext db) : PageModel
+{
+    public AccessScope Scope { get; private set; } = AccessScope.None;
+    public int UnitCount { get; private set; }
+    public int MunicipalityCount { get; private set; }
+    public int LockedUsers { get; private set; }
+    public List<string> ScopedUnits { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Scope = await me.GetScopeAsync();
+        if (Scope.CanReadMunicipality) UnitCount = await db.Units.CountAsync(u => u.ClosedOn == null);
+        if (Scope.IsSystemAdministrator) MunicipalityCount = await db.Municipalities.CountAsync();
+        if (Scope.CanManageUsers)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var mine = me.MunicipalityId;
+            LockedUsers = await db.Users.CountAsync(u => (Scope.IsSystemAdministrator || u.MunicipalityId == mine) && u.LockoutEnd != null && u.LockoutEnd > now);
+        }
+        var scopedIds = Scope.EditableUnits.Concat(Scope.ApprovableUnits).ToHashSet();
+        if (scopedIds.Count > 0)
+        {
+            var tree = await me.GetUnitTreeAsync();
+            ScopedUnits = Scope.EditableUnits.Concat(Scope.ApprovableUnits).Distinct()
+                .Where(id => tree.Contains(id) && (tree[id].ParentId is not { } p || !scopedIds.Contains(p)))
+                .Select(id => tree[id].Name).Order().ToList();
+        }
+    }
+}

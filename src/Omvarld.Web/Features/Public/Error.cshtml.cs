@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Omvarld.Web.Features.Public;
+
+/// <summary>
+/// The Swedish error pages (re-executed for 4xx/5xx). For the API the same path answers with ProblemDetails.
+/// Never shows a stack trace; an unhandled error is logged with its trace id, which the page shows.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<ErrorModel> log) : PageModel
+{
+    public int Code { get; private set; }
+    public string TraceId { get; private set; } = "";
+
+    public IActionResult OnGet(int code) => Handle(code);
+    public IActionResult OnPost(int code) => Handle(code);
+    public IActionResult OnPut(int code) => Handle(code);
+    public IActionResult OnDelete(int code) => Handle(code);
+
+    private IActionResult Handle(int code)
+    {
+        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 ? code : 500;
+        TraceId = HttpContext.TraceIdentifier;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
+            log.LogError(error, "Unhandled error on {Path}, trace {TraceId}", original, TraceId);
+        Response.StatusCode = Code;
+        var key = Code is 403 or 404 or 500 ? Code.ToString() : "Other";
+        if (original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+            return new ObjectResult(new ProblemDetails { Status = Code, Title = l[$"Error_{key}_Title"], Detail = l[$"Error_{key}_Text"], Extensions = { ["traceId"] = TraceId } })
+            { StatusCode = Code, ContentTypes = { "application/problem+json" } };
+        ViewData["Title"] = l[$"Error_{key}_Title"].Value;
+        ViewData["Key"] = key;
+        return Page();
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Omvarld.Web.Features.Shared;
+
+/// <summary>Dates, times and numbers as a Swedish reader expects them (sv-SE, Swedish time).</summary>
+public static class Format
+{
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly TimeZoneInfo Stockholm = FindStockholm();
+
+    public static string Date(DateTime utc) => Local(utc).ToString("d MMM yyyy", Sv);
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Sv);
+    public static string DateTime(DateTime utc) => Local(utc).ToString("d MMM yyyy HH:mm", Sv);
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Number(decimal n) => n.ToString("N0", Sv);
+
+    private static System.DateTime Local(System.DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);
+
+    private static TimeZoneInfo FindStockholm()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Omvarld.Domain.Access;
+using Omvarld.Web.Data;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features.Shared;
+
+public sealed record NavItem(string Href, string TextKey);
+
+/// <summary>What the layout shows: the municipality's name and the navigation the user's roles may use.</summary>
+public sealed class Shell(CurrentUser me, OmvarldDbContext db)
+{
+    public async Task<(string? MunicipalityName, IReadOnlyList<NavItem> Nav)> GetAsync()
+    {
+        if (!me.IsAuthenticated) return (null, []);
+        var scope = await me.GetScopeAsync();
+        string? name = null;
+        if (me.MunicipalityId is { } id)
+            name = await db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).FirstOrDefaultAsync();
+        return (name, Navigation(scope));
+    }
+
+    public static IReadOnlyList<NavItem> Navigation(AccessScope scope)
+    {
+        var nav = new List<NavItem> { new("/", "Nav_Start") };
+        if (scope.CanReadMunicipality) nav.Add(new("/enheter", "Nav_Units"));
+        if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/logg", "Nav_Audit"));
+        if (scope.CanManageUsers) nav.Add(new("/admin/anvandare", "Nav_Users"));
+        if (scope.IsSystemAdministrator) nav.Add(new("/admin/kommuner", "Nav_Municipalities"));
+        return nav;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Omvarld.Web.Data;
+
+namespace Omvarld.Web.Infrastructure;
+
+/// <summary>Personal API tokens as bearer tokens: looked up by hash, refused when revoked, expired or the user is locked out or inactive.</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    OmvarldDbContext db, IUserClaimsPrincipalFactory<AppUser> principals, UserManager<AppUser> users, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (secret.Length is < 10 or > 200) return Fail("malformed");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        if (token is null || !token.IsUsableAt(now)) return Fail(token is null ? "unknown" : "revoked or expired");
+
+        var user = await users.FindByIdAsync(token.UserId.ToString());
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user)) return Fail("user unavailable");
+
+        // Record use at most once a minute: a token used in a loop must not turn every read into a write.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+
+        AuthenticateResult Fail(string why)
+        {
+            Logger.LogWarning("API token refused ({Reason})", why);
+            return AuthenticateResult.Fail("Invalid token");
+        }
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status401Unauthorized, "Problem_Unauthorized", "Problem_UnauthorizedDetail");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status403Forbidden, "Problem_Forbidden", "Problem_ForbiddenDetail");
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Omvarld.Web.Data;
+using Omvarld.Web.Data.Demo;
+
+namespace Omvarld.Web.Infrastructure;
+
+/// <summary>
+/// Start-up and the explicit commands: <c>migrate</c> (production migrates only this way), <c>create-admin</c>
+/// (the first system administrator of a production installation, which gets no demo users).
+/// </summary>
+public static class Commands
+{
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return null;
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OmvarldDbContext>();
+        switch (args[0])
+        {
+            case "migrate":
+                await db.Database.MigrateAsync();
+                Console.WriteLine("The database is migrated to the latest version.");
+                if (args.Contains("--demo")) await SeedDemoAsync(services, app.Configuration);
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(services, Option(args, "--email"), Option(args, "--password"), Option(args, "--name"));
+            default:
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate [--demo], create-admin --email E --password P [--name N].");
+                return 2;
+        }
+    }
+
+    /// <summary>The embedded default migrates and seeds on start; PostgreSQL only checks that it is migrated.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<OmvarldDbContext>();
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.ShouldMigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+            var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+            if (demo.Enabled ?? options.ParsedProvider == DatabaseProvider.Sqlite)
+                await SeedDemoAsync(services, app.Configuration);
+            return;
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
+                "Run 'dotnet Omvarld.Web.dll migrate' (or 'dotnet run --project src/Omvarld.Web -- migrate') first.");
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        var seeder = services.GetRequiredService<DemoSeeder>();
+        var logins = await seeder.SeedAsync();
+        var folder = Path.GetFullPath(configuration["Data:Folder"] ?? "App_Data", services.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+        var file = Path.Combine(folder, "demo-logins.txt");
+        if (logins.Count > 0)
+        {
+            var lines = new List<string> { "Omvärld demo logins (demo data only; these accounts do not exist in production):" };
+            lines.AddRange(logins.Select(l => $"  {l.Municipality,-22} {l.Role,-28} {l.Email,-36} {l.Password}"));
+            Directory.CreateDirectory(folder);
+            await File.WriteAllLinesAsync(file, lines);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            foreach (var line in lines) Console.WriteLine(line);
+        }
+        else if (File.Exists(file))
+        {
+            Console.WriteLine($"Omvärld demo mode: the demo logins are in {file}");
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, string? password, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            Console.Error.WriteLine("Usage: create-admin --email E --password P [--name N]");
+            return 2;
+        }
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email, Email = email, DisplayName = name ?? email, IsSystemAdministrator = true,
+            CreatedAt = DateTime.UtcNow, EmailConfirmed = true,
+        };
+        services.GetRequiredService<TenantContext>().SystemScope = true;
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) Console.Error.WriteLine(e.Description);
+            return 1;
+        }
+        Console.WriteLine($"System administrator {email} created.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

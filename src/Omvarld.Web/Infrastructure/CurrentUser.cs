@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Omvarld.Domain.Access;
+using Omvarld.Domain.Organisation;
+using Omvarld.Web.Data;
+
+namespace Omvarld.Web.Infrastructure;
+
+/// <summary>
+/// The signed-in user of this request and what they may do, loaded once per request from the database
+/// (role changes take effect at once, and the web tier keeps no state between requests).
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, OmvarldDbContext db)
+{
+    private AccessScope? _scope;
+    private UnitTree? _tree;
+
+    public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public Guid? MunicipalityId => db.CurrentMunicipalityId;
+    public string DisplayName => Principal.FindFirstValue(SecuritySetup.DisplayNameClaim) ?? Principal.Identity?.Name ?? "";
+
+    public async Task<AccessScope> GetScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (Id is not { } userId) return _scope = AccessScope.None;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.IsSystemAdministrator, u.IsActive, u.MunicipalityId }).FirstOrDefaultAsync(ct);
+        if (user is null || !user.IsActive) return _scope = AccessScope.None;
+        var assignments = user.MunicipalityId is null || user.MunicipalityId != MunicipalityId
+            ? []
+            : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
+                .Select(r => new { r.Role, r.UnitId }).ToListAsync(ct);
+        UnitTree? tree = null;
+        if (assignments.Any(a => a.Role.IsUnitScoped())) tree = await GetUnitTreeAsync(ct);
+        return _scope = new AccessScope(user.IsSystemAdministrator, assignments.Select(a => (a.Role, a.UnitId)), tree);
+    }
+
+    /// <summary>The current municipality's unit tree, one query, cached for the request.</summary>
+    public async Task<UnitTree> GetUnitTreeAsync(CancellationToken ct = default) =>
+        _tree ??= new UnitTree(await db.Units.AsNoTracking()
+            .Select(u => new UnitNode(u.Id, u.ParentId, u.Name, u.Kind, u.ClosedOn != null)).ToListAsync(ct));
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Omvarld.Web.Data;
+
+namespace Omvarld.Web.Infrastructure;
+
+public static class DataSetup
+{
+    /// <summary>One EF Core model on the configured provider; Data Protection keys kept in the database so instances share them.</summary>
+    public static WebApplicationBuilder AddOmvarldData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section);
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<AuditActor>();
+
+        var db = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Omvarld");
+        if (db.ParsedProvider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<OmvarldDbContext, PostgresOmvarldDbContext>(o =>
+                o.UseNpgsql(connectionString, npg => npg.MigrationsHistoryTable("__EFMigrationsHistory")));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var data = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
+                var folder = Path.GetFullPath(data.Folder, builder.Environment.ContentRootPath);
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "omvarld.db")}";
+            }
+            builder.Services.AddDbContext<OmvarldDbContext, SqliteOmvarldDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        builder.Services.AddDataProtection().SetApplicationName("Omvarld").PersistKeysToDbContext<OmvarldDbContext>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<OmvarldDbContext>("database");
+        return builder;
+    }
+}

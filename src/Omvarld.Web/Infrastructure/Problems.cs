@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Common;
+
+namespace Omvarld.Web.Infrastructure;
+
+/// <summary>The one place API failures become ProblemDetails, in Swedish.</summary>
+public static class Problems
+{
+    public static async Task Write(HttpContext context, int status, string titleKey, string detailKey)
+    {
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var pd = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = status;
+        await pd.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = l[titleKey], Detail = l[detailKey] },
+        });
+    }
+
+    /// <summary>A business rule said no: 400 with the field it concerns.</summary>
+    public static ValidationProblem From(Result result, IStringLocalizer l) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [Camel(result.Field ?? "")] = [l[result.Error ?? "Problem_Invalid"]] },
+            title: l["Problem_ValidationTitle"]);
+
+    public static ValidationProblem From(IDictionary<string, string[]> errors, IStringLocalizer l) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(kv => Camel(kv.Key), kv => kv.Value), title: l["Problem_ValidationTitle"]);
+
+    public static ProblemHttpResult NotFound(IStringLocalizer l) =>
+        TypedResults.Problem(title: l["Problem_NotFound"], statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Conflict(IStringLocalizer l, string detail) =>
+        TypedResults.Problem(title: l["Problem_Conflict"], detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Omvarld.Domain.Access;
+using Omvarld.Web.Data;
+
+namespace Omvarld.Web.Infrastructure;
+
+/// <summary>The authorization policies: every page and endpoint names one of these.</summary>
+public static class Policies
+{
+    /// <summary>Signed in, whatever the role (the account pages).</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>Any role in the user's municipality: reads its register.</summary>
+    public const string Member = "Member";
+    public const string Coordinator = "Coordinator";
+    public const string CoordinatorOrKs = "CoordinatorOrKs";
+    public const string UserAdmin = "UserAdmin";
+    public const string SystemAdmin = "SystemAdmin";
+    /// <summary>The same, for the API: bearer tokens only.</summary>
+    public const string Api = "Api:";
+}
+
+public static class SecuritySetup
+{
+    public const string DisplayNameClaim = "omv:name";
+    public const string AuthTimeClaim = "omv:auth_time";
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+
+    public static WebApplicationBuilder AddOmvarldSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Production cookies are __Host- prefixed and Secure (ASVS 3.4). Security:AllowHttp (on by default only in
+        // Development, where 'dotnet run' serves plain http://localhost) drops the prefix and follows the request.
+        var allowHttp = builder.Configuration.GetValue<bool?>("Security:AllowHttp") ?? builder.Environment.IsDevelopment();
+        var prefix = allowHttp ? "" : "__Host-";
+        var secure = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // Length over composition (NIST SP 800-63B): 12 characters, no forced character classes.
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<OmvarldDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<OmvarldClaimsPrincipalFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // A refreshed principal keeps the original sign-in time, so the absolute timeout still counts from sign-in.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var authTime = ctx.CurrentPrincipal?.FindFirst(AuthTimeClaim);
+                if (authTime is not null && ctx.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    foreach (var c in identity.FindAll(AuthTimeClaim).ToList()) identity.RemoveClaim(c);
+                    identity.AddClaim(new Claim(AuthTimeClaim, authTime.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(c =>
+            {
+                c.ApplicationCookie?.Configure(o =>
+                {
+                    // ASVS 3.4: __Host- prefix, Secure, HttpOnly, SameSite; 3.3.2: 30 min idle, 12 h absolute.
+                    o.Cookie.Name = prefix + "omvarld";
+                    o.Cookie.SecurePolicy = secure;
+                    o.Cookie.HttpOnly = true;
+                    o.Cookie.SameSite = SameSiteMode.Lax;
+                    o.ExpireTimeSpan = IdleTimeout;
+                    o.SlidingExpiration = true;
+                    o.LoginPath = "/konto/logga-in";
+                    o.LogoutPath = "/konto/logga-ut";
+                    o.AccessDeniedPath = "/konto/nekad";
+                    o.Events.OnValidatePrincipal = async ctx =>
+                    {
+                        var authTime = ctx.Principal?.FindFirstValue(AuthTimeClaim);
+                        if (!long.TryParse(authTime, out var t) || DateTimeOffset.FromUnixTimeSeconds(t) < DateTimeOffset.UtcNow - AbsoluteTimeout)
+                        {
+                            ctx.RejectPrincipal();
+                            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                            return;
+                        }
+                        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                    };
+                });
+                c.TwoFactorUserIdCookie?.Configure(o => { o.Cookie.Name = prefix + "omvarld-2fa"; o.Cookie.SecurePolicy = secure; });
+                c.TwoFactorRememberMeCookie?.Configure(o => { o.Cookie.Name = prefix + "omvarld-2fa-remember"; o.Cookie.SecurePolicy = secure; });
+                c.ExternalCookie?.Configure(o => { o.Cookie.Name = prefix + "omvarld-ext"; o.Cookie.SecurePolicy = secure; });
+            });
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = prefix + "omvarld-af";
+            o.Cookie.SecurePolicy = secure;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddScoped<CurrentUser>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddScopePolicies(string.Empty, IdentityConstants.ApplicationScheme)
+            .AddScopePolicies(Policies.Api, ApiTokenAuthenticationHandler.SchemeName);
+        return builder;
+    }
+
+    private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder b, string prefix, string scheme)
+    {
+        Add(Policies.SignedIn, _ => true);
+        Add(Policies.Member, s => s.CanReadMunicipality);
+        Add(Policies.Coordinator, s => s.IsCoordinator);
+        Add(Policies.CoordinatorOrKs, s => s.IsCoordinator || s.IsKsSecretariat);
+        Add(Policies.UserAdmin, s => s.CanManageUsers);
+        Add(Policies.SystemAdmin, s => s.IsSystemAdministrator);
+        return b;
+
+        void Add(string name, Func<AccessScope, bool> allowed) =>
+            b.AddPolicy(prefix + name, p => p
+                .AddAuthenticationSchemes(scheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(async ctx =>
+                {
+                    var http = ctx.Resource as HttpContext ?? (ctx.Resource as Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext)?.HttpContext;
+                    if (http is null) return false;
+                    var scope = await http.RequestServices.GetRequiredService<CurrentUser>().GetScopeAsync(http.RequestAborted);
+                    if (scope == AccessScope.None) return false;
+                    return allowed(scope);
+                }));
+    }
+}
+
+/// <summary>Adds the municipality, the display name and the sign-in time to the user's claims.</summary>
+public sealed class OmvarldClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.MunicipalityId is { } m) identity.AddClaim(new Claim(TenantContext.MunicipalityClaim, m.ToString()));
+        identity.AddClaim(new Claim(SecuritySetup.DisplayNameClaim, user.DisplayName));
+        identity.AddClaim(new Claim(SecuritySetup.AuthTimeClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString()));
+        return identity;
+    }
+}

@@ -11,7 +11,7 @@ builder.AddOmvarldFeatures();
 var app = builder.Build();
 if (!app.ValidateConfiguration()) return 1;
 if (await app.RunCommandAsync(args) is { } exitCode) return exitCode;
-await app.PrepareDatabaseAsync();
+if (!await app.PrepareDatabaseAsync()) return 1;
 
 app.UseOmvarldPipeline();
 app.MapOmvarldFeatures();

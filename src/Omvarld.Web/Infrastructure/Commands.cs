@@ -34,7 +34,7 @@ public static class Commands
     }
 
     /// <summary>The embedded default migrates and seeds on start; PostgreSQL only checks that it is migrated.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -46,13 +46,13 @@ public static class Commands
             var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (demo.Enabled ?? options.ParsedProvider == DatabaseProvider.Sqlite)
                 await SeedDemoAsync(services, app.Configuration);
-            return;
+            return true;
         }
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        if (pending.Count > 0)
-            throw new InvalidOperationException(
-                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
-                "Run 'dotnet Omvarld.Web.dll migrate' (or 'dotnet run --project src/Omvarld.Web -- migrate') first.");
+        if (pending.Count == 0) return true;
+        Console.Error.WriteLine($"Omvärld cannot start: the database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}).");
+        Console.Error.WriteLine("Migrate it first: 'dotnet Omvarld.Web.dll migrate' (or 'dotnet run --project src/Omvarld.Web -- migrate').");
+        return false;
     }
 
     private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration configuration)

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Omvarld.Browser.Tests;
+
+/// <summary>
+/// The real app over real HTTP (Kestrel on 127.0.0.1, a free port), on a fresh SQLite file, migrated and
+/// filled with the demo data at start, every demo user with <see cref="DemoPassword"/>.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "webbläsartest-lösenord-2026";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "omvarld-browser-" + Guid.NewGuid().ToString("N"));
+
+    public AppFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Errors the app logged, for failure messages.</summary>
+    public ServerLog Log { get; } = new();
+
+    public string DatabaseFile => Path.Combine(_folder, "omvarld.db");
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no addresses.");
+        BaseUrl = addresses.Select(a => a.TrimEnd('/')).First(a => a.StartsWith("http://", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Omvarld", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Data:Folder", _folder);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureLogging(l => l.AddProvider(Log));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Omvarld.Browser.Tests;
+
+/// <summary>What a reader and a system administrator see.</summary>
+public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public Task Reader_sees_no_create_button_and_gets_the_swedish_403_page() => RunAsync(async () =>
+    {
+        await LoginAsync("lasare@boras.demo");
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation"]);
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
+        await Expect(Heading1).ToHaveTextAsync("Organisation");
+        await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Organisation" }).GetByRole(AriaRole.Link, new() { Name = "Stadsledningskansliet" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Ny enhet" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Ny enhet" })).ToHaveCountAsync(0);
+
+        // A unit's page has no edit actions for a reader.
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Stadsledningskansliet" }));
+        await Expect(Heading1).ToHaveTextAsync("Stadsledningskansliet");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Ändra", Exact = true })).ToHaveCountAsync(0);
+
+        await VisitAsync("/enheter/ny", expectedStatus: 403);
+        await Expect(Heading1).ToHaveTextAsync("Åtkomst nekad");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Du har inte behörighet att se den här sidan.");
+    });
+
+    [Fact]
+    public Task System_administrator_sees_both_demo_municipalities() => RunAsync(async () =>
+    {
+        await LoginAsync("admin@omvarld.demo");
+        var menuItem = MainNav.GetByRole(AriaRole.Link, new() { Name = "Kommuner" });
+        await Expect(menuItem).ToBeVisibleAsync();
+        await ClickAndScanAsync(menuItem);
+        Assert.Equal(BaseUrl + "/admin/kommuner", Page.Url);
+        await Expect(Heading1).ToHaveTextAsync("Kommuner");
+        var table = Page.GetByRole(AriaRole.Table, new() { Name = "Kommuner" });
+        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "Borås Stad" })).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "Upplands-Bro kommun" })).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Borås Stad" })).ToContainTextAsync("1490");
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Upplands-Bro kommun" })).ToContainTextAsync("0139");
+
+        // Their pages open and pass axe too.
+        await ClickAndScanAsync(table.GetByRole(AriaRole.Link, new() { Name = "Upplands-Bro kommun" }));
+        await Expect(Heading1).ToHaveTextAsync("Ändra kommun");
+        await Expect(Page.GetByLabel("Namn", new() { Exact = true })).ToHaveValueAsync("Upplands-Bro kommun");
+    });
+}

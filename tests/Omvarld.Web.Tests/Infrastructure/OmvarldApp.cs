@@ -189,13 +189,13 @@ public static class HttpClientForms
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    public static string AntiforgeryToken(this IHtmlDocument document, string formSelector = "form[method=post]") =>
+    public static string AntiforgeryToken(this IHtmlDocument document, string formSelector = "main form[method=post]") =>
         (document.QuerySelector(formSelector)?.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value
         ?? throw new InvalidOperationException($"No antiforgery token in {formSelector}");
 
     /// <summary>GETs the page, takes the antiforgery token of its form and POSTs <paramref name="fields"/> like a browser.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields,
-        string formSelector = "form[method=post]", string? handler = null)
+        string formSelector = "main form[method=post]", string? handler = null)
     {
         var document = await client.GetDocumentAsync(url);
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = document.AntiforgeryToken(formSelector) };

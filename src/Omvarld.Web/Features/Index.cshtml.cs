@@ -24,7 +24,10 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db) : PageModel
         {
             var now = DateTimeOffset.UtcNow;
             var mine = me.MunicipalityId;
-            LockedUsers = await db.Users.CountAsync(u => (Scope.IsSystemAdministrator || u.MunicipalityId == mine) && u.LockoutEnd != null && u.LockoutEnd > now);
+            // SQLite cannot compare DateTimeOffset columns in SQL: fetch the (few) lockout ends and compare here.
+            var lockoutEnds = await db.Users.Where(u => (Scope.IsSystemAdministrator || u.MunicipalityId == mine) && u.LockoutEnd != null)
+                .Select(u => u.LockoutEnd).ToListAsync();
+            LockedUsers = lockoutEnds.Count(end => end > now);
         }
         var scopedIds = Scope.EditableUnits.Concat(Scope.ApprovableUnits).ToHashSet();
         if (scopedIds.Count > 0)

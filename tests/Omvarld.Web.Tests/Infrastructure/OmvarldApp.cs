@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,9 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Data:Folder", _dataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        // Password hashing at production strength costs ~0.1 s per demo user and sign-in on 2 cores; the tests
+        // check what a password lets you do, not how slowly it is hashed.
+        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     /// <summary>A client on https://localhost that keeps cookies and does not follow redirects.</summary>

@@ -14,6 +14,20 @@ public abstract class AccountTests(OmvarldApp app)
         await client.PostFormAsync("/konto/logga-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
     [Fact]
+    public async Task Login_RightPassword_HostPrefixedSecureHttpOnlyCookie()
+    {
+        // Each test of this class signs in a different demo user: they share one app, and some change their user.
+        var response = await PostLoginAsync(app.NewClient(), OmvarldApp.Email("godkannare"), OmvarldApp.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-omvarld="));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Login_WrongPasswordFiveTimes_LockedOutEvenWithRightPassword()
     {
         var email = OmvarldApp.Email("lasare", "upplands-bro");

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Omvarld.Domain.Organisation;
+using Omvarld.Web.Data;
+using Omvarld.Web.Tests.Infrastructure;
+
+namespace Omvarld.Web.Tests.Infrastructure;
+
+public enum Outcome
+{
+    /// <summary>Pages: 2xx. API: anything but 401, 403 and 5xx (a 400 or 404 for an empty body or a fresh id is an answer).</summary>
+    Allowed,
+    /// <summary>Pages: 403 or a redirect to /konto/nekad. API: 403 ProblemDetails.</summary>
+    Forbidden,
+    /// <summary>Pages: a redirect to /konto/logga-in. API: 401 ProblemDetails.</summary>
+    SignIn,
+    /// <summary>A Swedish error page (/fel/{code}, /konto/nekad) that answers with the status it shows.</summary>
+    ErrorPage,
+}
+
+/// <summary>
+/// Every route of the app (from its EndpointDataSource), every role plus anonymous: the expected answer.
+/// Pages are called with the session cookie, the API with a personal API token. A route without an entry fails.
+/// </summary>
+public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
+{
+    // Columns: Anonymous, SystemAdministrator, Coordinator, UnitEditor, UnitApprover, KsSecretariat, Reader.
+    private const Outcome A = Outcome.Allowed, F = Outcome.Forbidden, L = Outcome.SignIn, E = Outcome.ErrorPage;
+    private static readonly string?[] Callers =
+        [null, OmvarldApp.Admin, .. new[] { "samordnare", "redaktor", "godkannare", "ks", "lasare" }.Select(l => OmvarldApp.Email(l))];
+
+    private static readonly Dictionary<string, Outcome[]> Expected = new()
+    {
+        // Public
+        ["GET /health"] = [A, A, A, A, A, A, A],
+        ["GET /openapi/{documentName}.json"] = [A, A, A, A, A, A, A],
+        ["GET /fel/{code}"] = [E, E, E, E, E, E, E],
+        ["GET /tillganglighet"] = [A, A, A, A, A, A, A],
+        ["GET /konto/logga-in"] = [A, A, A, A, A, A, A],
+        // Without a pending second factor the page sends everyone back to the login page.
+        ["GET /konto/logga-in/tvastegs"] = [L, L, L, L, L, L, L],
+        ["GET /konto/nekad"] = [E, E, E, E, E, E, E],
+        // Signed in
+        ["GET /"] = [L, A, A, A, A, A, A],
+        ["GET /konto"] = [L, A, A, A, A, A, A],
+        ["GET /konto/losenord"] = [L, A, A, A, A, A, A],
+        ["GET /konto/logga-ut"] = [L, A, A, A, A, A, A],
+        ["GET /konto/api-nycklar"] = [L, A, A, A, A, A, A],
+        ["GET /konto/tvastegsverifiering"] = [L, A, A, A, A, A, A],
+        // Members of the municipality (the system administrator belongs to none)
+        ["GET /enheter"] = [L, F, A, A, A, A, A],
+        ["GET /enheter/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /enheter/ny"] = [L, F, A, F, F, F, F],
+        ["GET /enheter/{id}/andra"] = [L, F, A, F, F, F, F],
+        ["GET /logg"] = [L, F, A, F, F, A, F],
+        ["GET /admin/anvandare"] = [L, A, A, F, F, F, F],
+        ["GET /admin/anvandare/ny"] = [L, A, A, F, F, F, F],
+        ["GET /admin/anvandare/{id}"] = [L, A, A, F, F, F, F],
+        ["GET /admin/kommuner"] = [L, A, F, F, F, F, F],
+        ["GET /admin/kommuner/ny"] = [L, A, F, F, F, F, F],
+        ["GET /admin/kommuner/{id}"] = [L, A, F, F, F, F, F],
+        // API
+        ["GET /api/v1/me"] = [L, A, A, A, A, A, A],
+        ["GET /api/v1/me/tokens"] = [L, A, A, A, A, A, A],
+        ["POST /api/v1/me/tokens"] = [L, A, A, A, A, A, A],
+        ["DELETE /api/v1/me/tokens/{id}"] = [L, A, A, A, A, A, A],
+        ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/units"] = [L, F, A, F, F, F, F],
+        ["PUT /api/v1/units/{id}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/units/{id}/close"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/units/{id}/reopen"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/municipalities"] = [L, A, F, F, F, F, F],
+        ["GET /api/v1/municipalities/{id}"] = [L, A, F, F, F, F, F],
+        ["POST /api/v1/municipalities"] = [L, A, F, F, F, F, F],
+        ["PUT /api/v1/municipalities/{id}"] = [L, A, F, F, F, F, F],
+        ["GET /api/v1/users"] = [L, A, A, F, F, F, F],
+        ["GET /api/v1/users/{id}"] = [L, A, A, F, F, F, F],
+        ["POST /api/v1/users"] = [L, A, A, F, F, F, F],
+        ["POST /api/v1/users/{id}/roles"] = [L, A, A, F, F, F, F],
+        ["DELETE /api/v1/users/{id}/roles/{assignmentId}"] = [L, A, A, F, F, F, F],
+        ["POST /api/v1/users/{id}/reset-password"] = [L, A, A, F, F, F, F],
+        ["PUT /api/v1/users/{id}/active"] = [L, A, A, F, F, F, F],
+        ["POST /api/v1/users/{id}/unlock"] = [L, A, A, F, F, F, F],
+        ["GET /api/v1/audit"] = [L, F, A, F, F, A, F],
+    };
+
+    [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
+    private static partial Regex Parameter();
+
+    /// <summary>Every (method, route) the app serves, with constraints stripped: "GET /enheter/{id}".</summary>
+    private List<string> Routes()
+    {
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + Parameter().Replace(endpoint.RoutePattern.RawText ?? "", "{$1}").Trim('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            {
+                routes.Add("GET " + pattern); // pages: GET here; their POST handlers have their own tests
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var m in methods) routes.Add(m + " " + pattern);
+        }
+        return routes.ToList();
+    }
+
+    [Fact]
+    public void Table_EveryRoute_HasAnEntry()
+    {
+        var routes = Routes();
+        var missing = routes.Where(r => !Expected.ContainsKey(r)).ToList();
+        var stale = Expected.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Routes without an entry in the authorization matrix:\n  " + string.Join("\n  ", missing));
+        Assert.True(stale.Count == 0, "Entries in the authorization matrix for routes that no longer exist:\n  " + string.Join("\n  ", stale));
+    }
+
+    [Fact]
+    public async Task EveryRoute_EveryRole_ExpectedOutcome()
+    {
+        // Route values of the caller's municipality (Borås); ids that could be changed belong to throwaway rows.
+        var unit = await app.UnitIdAsync(app.Boras, "Kulturnämnden");
+        var (spareUnit, spareUser) = await ArrangeSparesAsync();
+        string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
+        {
+            ("code", _) => "404",
+            ("documentName", _) => "v1",
+            ("assignmentId", _) => Guid.NewGuid().ToString(),
+            ("id", var r) when r.Contains("/me/tokens") => Guid.NewGuid().ToString(),
+            ("id", var r) when r.StartsWith("GET /enheter") => unit.ToString(),
+            ("id", var r) when r.Contains("/units") => r.StartsWith("GET") ? unit.ToString() : spareUnit.ToString(),
+            ("id", var r) when r.Contains("/users") || r.Contains("/anvandare") => spareUser.ToString(),
+            ("id", var r) when r.Contains("/municipalities") || r.Contains("/kommuner") => app.Boras.ToString(),
+            _ => throw new InvalidOperationException($"No value for {m.Value} in {route}"),
+        });
+
+        var failures = new StringBuilder();
+        var routes = Routes().Where(Expected.ContainsKey).ToList();
+        for (var i = 0; i < Callers.Length; i++)
+        {
+            var caller = Callers[i];
+            var pages = caller is null ? app.NewClient() : await app.SignInAsync(caller);
+            var api = await app.ApiClientAsync(caller);
+            foreach (var route in routes)
+            {
+                var method = route[..route.IndexOf(' ')];
+                var url = Substitute(route)[(method.Length + 1)..];
+                var isApi = url.StartsWith("/api/");
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method != "GET") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                var response = await (isApi ? api : pages).SendAsync(request);
+                var actual = Classify(response, isApi);
+                if (actual != Expected[route][i])
+                    failures.AppendLine($"{caller ?? "anonymous"} {method} {url}: expected {Expected[route][i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+        Assert.True(failures.Length == 0, "Authorization matrix:\n" + failures);
+    }
+
+    private static Outcome? Classify(HttpResponseMessage response, bool isApi)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+        if (status >= 500) return null;
+        if (isApi)
+            return status switch { 401 => Outcome.SignIn, 403 => Outcome.Forbidden, _ => Outcome.Allowed };
+        if (status == 302 && location.Contains("/konto/logga-in")) return Outcome.SignIn;
+        var path = response.RequestMessage?.RequestUri?.AbsolutePath;
+        if ((status == 404 && path == "/fel/404") || (status == 403 && path == "/konto/nekad"))
+            return response.Content.Headers.ContentType?.MediaType == "text/html" ? Outcome.ErrorPage : null;
+        if (status == 403 || (status == 302 && location.Contains("/konto/nekad"))) return Outcome.Forbidden;
+        if (status is >= 200 and < 300) return Outcome.Allowed;
+        return null;
+    }
+
+    private async Task<(Guid Unit, Guid User)> ArrangeSparesAsync()
+    {
+        var user = await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var (unit, _) = Unit.Create(app.Boras, "Matrisens enhet", UnitKind.Office, null);
+            db.Units.Add(unit!);
+            var spare = new AppUser
+            {
+                UserName = "matris@boras.demo", Email = "matris@boras.demo", NormalizedEmail = "MATRIS@BORAS.DEMO",
+                NormalizedUserName = "MATRIS@BORAS.DEMO", DisplayName = "Matris", MunicipalityId = app.Boras, SecurityStamp = Guid.NewGuid().ToString(),
+            };
+            db.Users.Add(spare);
+            await db.SaveChangesAsync();
+            return (unit!.Id, spare.Id);
+        });
+        return user;
+    }
+}
+
+public sealed class AuthorizationMatrixTests_Sqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+public sealed class AuthorizationMatrixTests_Postgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;

@@ -235,6 +235,7 @@ S = {
 "Municipalities_Title": "Kommuner",
 "Municipalities_Create": "Ny kommun",
 "Municipalities_Edit": "Ändra kommun",
+"Municipalities_EditNamed": "Ändra {0}",
 "Municipalities_CreatedFlash": "Kommunen {0} är skapad.",
 "Municipalities_Demo": "Demo",
 "Municipalities_SlugHint": "Små bokstäver a–z, siffror och bindestreck, till exempel ”upplands-bro”. Används i kommunens publika adress.",

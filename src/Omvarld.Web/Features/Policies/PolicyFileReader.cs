@@ -27,13 +27,20 @@ public static partial class PolicyFileReader
     public static (PolicyDefinition? Definition, IReadOnlyList<PolicyFileError> Errors) Read(TextReader text)
     {
         var yaml = new YamlStream();
+        var parser = new Parser(text);
         try
         {
-            yaml.Load(text);
+            yaml.Load(parser);
         }
         catch (YamlException e)
         {
             return (null, [new PolicyFileError(LineOf(e.Start), "", Sv.Syntax(e))]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1's scanner throws this instead of a YamlException on some broken input (an unclosed
+            // flow list, e.g. "title: [Testpolicy"): report it on the last line the parser understood.
+            return (null, [new PolicyFileError(parser.Current is { } last ? LineOf(last.End) : 1, "", Sv.SyntaxNear)]);
         }
 
         if (yaml.Documents.Count == 0) return (null, [new PolicyFileError(1, "", Sv.EmptyFile)]);
@@ -147,7 +154,7 @@ public static partial class PolicyFileReader
         private List<int>? ReadSdgs(YamlMappingNode map, string path)
         {
             var seen = new Dictionary<int, int>();
-            return List(map, path, "sdgs", required: true, (item, itemPath) =>
+            var sdgs = List(map, path, "sdgs", required: true, (item, itemPath) =>
             {
                 if (!TryInteger(item, out var sdg) || sdg is < 1 or > 17)
                 {
@@ -161,7 +168,8 @@ public static partial class PolicyFileReader
                 }
                 seen[sdg] = LineOf(item.Start);
                 return sdg;
-            })?.Select(s => s!.Value).ToList();
+            });
+            return sdgs is null || sdgs.Any(s => s is null) ? null : sdgs.Select(s => s!.Value).ToList();
         }
 
         private sealed record ReadDecision(DecisionDefinition Decision, YamlNode DateNode);
@@ -517,6 +525,7 @@ public static partial class PolicyFileReader
                 : $"Filen är inte giltig YAML och kan inte läsas här ({detail}).";
         }
 
+        public const string SyntaxNear = "Filen är inte giltig YAML och kan inte läsas här (felet står på raden eller strax efter).";
         public const string EmptyFile = "Filen är tom.";
         public const string SeveralDocuments = "Filen ska innehålla en enda policy, men här börjar ett andra YAML-dokument.";
         public const string RootNotMapping = "Filen ska bestå av fält (format, key, document, version, text).";

@@ -246,8 +246,29 @@ public class PolicyFileReaderTests
         var (definition, errors) = Read(yaml);
         Assert.Null(definition);
         var error = Assert.Single(errors);
-        Assert.InRange(error.Line, 5, 6);
+        Assert.Equal(5, error.Line);
         Assert.StartsWith("Filen är inte giltig YAML", error.Message);
+    }
+
+    [Fact]
+    public void Read_BadIndentation_GivesOneErrorWithItsLine()
+    {
+        var yaml = Valid.Replace("  municipality: Testby kommun", "   municipality: Testby kommun");
+        var (definition, errors) = Read(yaml);
+        Assert.Null(definition);
+        var error = Assert.Single(errors);
+        Assert.Equal(8, error.Line);
+        Assert.Equal("", error.Field);
+        Assert.StartsWith("Filen är inte giltig YAML", error.Message);
+    }
+
+    [Fact]
+    public void Read_DuplicateKey_IsASyntaxErrorOnItsLine()
+    {
+        var yaml = Valid.Replace("  title: Testpolicy", "  title: Testpolicy\n  title: Igen");
+        var error = SingleError(yaml);
+        Assert.Equal(6, error.Line);
+        Assert.Equal("Samma fält står två gånger i samma avsnitt.", error.Message);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // Their pages open and pass axe too.
         await ClickAndScanAsync(table.GetByRole(AriaRole.Link, new() { Name = "Upplands-Bro kommun" }));
-        await Expect(Heading1).ToHaveTextAsync("Ändra kommun");
+        await Expect(Heading1).ToHaveTextAsync("Ändra Upplands-Bro kommun");
         await Expect(Page.GetByLabel("Namn", new() { Exact = true })).ToHaveValueAsync("Upplands-Bro kommun");
     });
 }

@@ -33,7 +33,7 @@ public static class FeatureSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api + Policies.SignedIn).DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn).DisableAntiforgery();
         api.MapAccountApi();
         api.MapUnitsApi();
         api.MapMunicipalitiesApi();

@@ -11,7 +11,7 @@ using Omvarld.Web.Data;
 namespace Omvarld.Web.Infrastructure;
 
 /// <summary>The authorization policies: every page and endpoint names one of these.</summary>
-public static class Policies
+public static class AuthorizationPolicies
 {
     /// <summary>Signed in, whatever the role (the account pages).</summary>
     public const string SignedIn = "SignedIn";
@@ -120,18 +120,18 @@ public static class SecuritySetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddScopePolicies(string.Empty, IdentityConstants.ApplicationScheme)
-            .AddScopePolicies(Policies.Api, ApiTokenAuthenticationHandler.SchemeName);
+            .AddScopePolicies(AuthorizationPolicies.Api, ApiTokenAuthenticationHandler.SchemeName);
         return builder;
     }
 
     private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder b, string prefix, string scheme)
     {
-        Add(Policies.SignedIn, _ => true);
-        Add(Policies.Member, s => s.CanReadMunicipality);
-        Add(Policies.Coordinator, s => s.IsCoordinator);
-        Add(Policies.CoordinatorOrKs, s => s.IsCoordinator || s.IsKsSecretariat);
-        Add(Policies.UserAdmin, s => s.CanManageUsers);
-        Add(Policies.SystemAdmin, s => s.IsSystemAdministrator);
+        Add(AuthorizationPolicies.SignedIn, _ => true);
+        Add(AuthorizationPolicies.Member, s => s.CanReadMunicipality);
+        Add(AuthorizationPolicies.Coordinator, s => s.IsCoordinator);
+        Add(AuthorizationPolicies.CoordinatorOrKs, s => s.IsCoordinator || s.IsKsSecretariat);
+        Add(AuthorizationPolicies.UserAdmin, s => s.CanManageUsers);
+        Add(AuthorizationPolicies.SystemAdmin, s => s.IsSystemAdministrator);
         return b;
 
         void Add(string name, Func<AccessScope, bool> allowed) =>

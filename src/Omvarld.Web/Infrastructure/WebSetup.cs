@@ -23,11 +23,11 @@ public static class WebSetup
             {
                 o.RootDirectory = "/Features";
                 // Every folder names its policy; pages add stricter ones with [Authorize]. Anything not named falls back to "signed in".
-                o.Conventions.AuthorizePage("/Index", Policies.SignedIn);
-                o.Conventions.AuthorizeFolder("/Units", Policies.Member);
-                o.Conventions.AuthorizeFolder("/Audit", Policies.CoordinatorOrKs);
-                o.Conventions.AuthorizeFolder("/Admin", Policies.UserAdmin);
-                o.Conventions.AuthorizeFolder("/Account", Policies.SignedIn);
+                o.Conventions.AuthorizePage("/Index", AuthorizationPolicies.SignedIn);
+                o.Conventions.AuthorizeFolder("/Units", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
+                o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
+                o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);
                 o.Conventions.AddPageRoute("/Admin/Municipalities/Edit", "/admin/kommuner/ny");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");

@@ -13,7 +13,7 @@ public static class AccountApi
 {
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/me").WithTags("Account").RequireAuthorization(Policies.Api + Policies.SignedIn);
+        var g = api.MapGroup("/me").WithTags("Account").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn);
         g.MapGet("/", async (CurrentUser me, CancellationToken ct) =>
         {
             var scope = await me.GetScopeAsync(ct);

@@ -9,7 +9,7 @@ public static class AuditApi
     {
         api.MapGet("/audit", async (AuditQueries audit, string? entityType, Guid? entityId, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
                 TypedResults.Ok(await audit.ListAsync(entityType, entityId, page, pageSize, ct)))
-            .WithTags("Audit").RequireAuthorization(Policies.Api + Policies.CoordinatorOrKs);
+            .WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs);
         return api;
     }
 }

@@ -5,9 +5,7 @@ using Omvarld.Domain.Policies.Checks;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-// Not Omvarld.Web.Features.Policies: a namespace of that name would hide Infrastructure's authorization class
-// `Policies` (Policies.Coordinator, ...) from every page under Omvarld.Web.Features.
-namespace Omvarld.Web.Features.PolicyFiles;
+namespace Omvarld.Web.Features.Policies;
 
 /// <summary>One thing wrong with a policy file: the line (1-based), the YAML path (<c>version.goals[2].code</c>) and a Swedish message.</summary>
 public sealed record PolicyFileError(int Line, string Field, string Message);

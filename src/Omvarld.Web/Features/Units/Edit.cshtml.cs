@@ -6,7 +6,7 @@ using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Units;
 
-[Authorize(Policy = Policies.Coordinator)]
+[Authorize(Policy = AuthorizationPolicies.Coordinator)]
 public sealed class EditModel(UnitService units, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public UnitFormInput Input { get; set; } = new();

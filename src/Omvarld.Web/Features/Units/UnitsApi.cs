@@ -17,14 +17,14 @@ public static class UnitsApi
 
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/units").WithTags("Units").RequireAuthorization(Policies.Api + Policies.Member);
+        var g = api.MapGroup("/units").WithTags("Units").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
         g.MapGet("/", List);
         g.MapGet("/{id:guid}", Get);
         g.MapGet("/{id:guid}/history", History);
-        g.MapPost("/", Create).RequireAuthorization(Policies.Api + Policies.Coordinator);
-        g.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.Api + Policies.Coordinator);
-        g.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.Api + Policies.Coordinator);
-        g.MapPost("/{id:guid}/reopen", Reopen).RequireAuthorization(Policies.Api + Policies.Coordinator);
+        g.MapPost("/", Create).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
+        g.MapPut("/{id:guid}", Update).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
+        g.MapPost("/{id:guid}/close", Close).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
+        g.MapPost("/{id:guid}/reopen", Reopen).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
         return api;
     }
 

@@ -1,6 +1,6 @@
 using Omvarld.Domain.Policies;
 using Omvarld.Domain.Policies.Checks;
-using Omvarld.Web.Features.PolicyFiles;
+using Omvarld.Web.Features.Policies;
 
 namespace Omvarld.Web.Tests.Features.Policies;
 

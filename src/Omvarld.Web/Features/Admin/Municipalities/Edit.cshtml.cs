@@ -10,7 +10,7 @@ using Omvarld.Web.Infrastructure;
 namespace Omvarld.Web.Features.Admin.Municipalities;
 
 /// <summary>Create (no id) or edit a municipality.</summary>
-[Authorize(Policy = Policies.SystemAdmin)]
+[Authorize(Policy = AuthorizationPolicies.SystemAdmin)]
 public sealed class EditModel(MunicipalityService municipalities, AuditQueries audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public FormInput Input { get; set; } = new();

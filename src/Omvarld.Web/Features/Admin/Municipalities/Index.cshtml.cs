@@ -6,7 +6,7 @@ using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Admin.Municipalities;
 
-[Authorize(Policy = Policies.SystemAdmin)]
+[Authorize(Policy = AuthorizationPolicies.SystemAdmin)]
 public sealed class IndexModel(MunicipalityService municipalities) : PageModel
 {
     public Page<MunicipalityDto> List { get; private set; } = null!;

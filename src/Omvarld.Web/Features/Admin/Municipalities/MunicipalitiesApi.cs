@@ -10,7 +10,7 @@ public static class MunicipalitiesApi
 {
     public static RouteGroupBuilder MapMunicipalitiesApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/municipalities").WithTags("Municipalities").RequireAuthorization(Policies.Api + Policies.SystemAdmin);
+        var g = api.MapGroup("/municipalities").WithTags("Municipalities").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SystemAdmin);
         g.MapGet("/", async (MunicipalityService s, int page = 1, int pageSize = 100, CancellationToken ct = default) => TypedResults.Ok(await s.ListAsync(page, pageSize, ct)));
         g.MapGet("/{id:guid}", async Task<Results<Ok<MunicipalityDto>, ProblemHttpResult>> (Guid id, MunicipalityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.FindAsync(id, ct) is { } m ? TypedResults.Ok(MunicipalityDto.From(m)) : Problems.NotFound(l));

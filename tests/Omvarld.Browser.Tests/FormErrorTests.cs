@@ -39,6 +39,21 @@ public sealed class FormErrorTests(BrowserFixture fixture) : BrowserTest(fixture
     });
 
     [Fact]
+    public Task Error_summary_gets_focus_and_lists_errors_in_form_order() => RunAsync(async () =>
+    {
+        await LoginAsync("samordnare@boras.demo");
+        await VisitAsync("/enheter/ny");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }));
+
+        var summary = Page.GetByRole(AriaRole.Alert);
+        // Focus lands on the summary, so a keyboard or screen-reader user starts from the list of errors.
+        await Expect(summary).ToBeFocusedAsync();
+        // Name stands before Type in the form, and so in the summary.
+        var items = summary.GetByRole(AriaRole.Listitem);
+        await Expect(items).ToHaveTextAsync(["Namn måste fyllas i.", "Typ måste fyllas i."]);
+    });
+
+    [Fact]
     public Task Wrong_password_gives_a_swedish_message_on_the_login_page() => RunAsync(async () =>
     {
         await VisitAsync("/konto/logga-in");

@@ -10,7 +10,16 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task Reader_sees_no_create_button_and_gets_the_swedish_403_page() => RunAsync(async () =>
     {
         await LoginAsync("lasare@boras.demo");
-        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation"]);
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation", "Styrdokument"]);
+
+        // The municipality's policies: the list says which version is in force, a version shows its goals and clauses.
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Styrdokument" }));
+        await Expect(Heading1).ToHaveTextAsync("Styrdokument");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Internationell policy 2016" }));
+        await Expect(Heading1).ToHaveTextAsync("Internationell policy 2016");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Förlängd");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Datum framgår inte av underlaget");
+
         await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
         await Expect(Heading1).ToHaveTextAsync("Organisation");
         await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Organisation" }).GetByRole(AriaRole.Link, new() { Name = "Stadsledningskansliet" })).ToBeVisibleAsync();

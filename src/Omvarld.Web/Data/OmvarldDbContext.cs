@@ -9,6 +9,7 @@ using Omvarld.Domain.Auditing;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
+using Omvarld.Domain.Policies;
 
 namespace Omvarld.Web.Data;
 
@@ -25,6 +26,9 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<GoverningDocument> GoverningDocuments => Set<GoverningDocument>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<PolicyDecision> PolicyDecisions => Set<PolicyDecision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantContext Tenant => tenant;

@@ -5,6 +5,7 @@ using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
+using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
 
@@ -24,6 +25,7 @@ public static class FeatureSetup
         s.AddScoped<ApiTokenService>();
         s.AddScoped<MunicipalityService>();
         s.AddScoped<UserAdminService>();
+        s.AddScoped<PolicyService>();
         return builder;
     }
 
@@ -39,6 +41,7 @@ public static class FeatureSetup
         api.MapMunicipalitiesApi();
         api.MapUsersApi();
         api.MapAuditApi();
+        api.MapPoliciesApi();
         return app;
     }
 }

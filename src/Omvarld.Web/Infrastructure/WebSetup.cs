@@ -25,6 +25,7 @@ public static class WebSetup
                 // Every folder names its policy; pages add stricter ones with [Authorize]. Anything not named falls back to "signed in".
                 o.Conventions.AuthorizePage("/Index", AuthorizationPolicies.SignedIn);
                 o.Conventions.AuthorizeFolder("/Units", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Policies", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);
@@ -38,6 +39,8 @@ public static class WebSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, SwedishModelBindingMessages>();
+        // Swedish letters as they are in the HTML, not as numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

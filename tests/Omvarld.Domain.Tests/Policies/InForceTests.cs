@@ -82,3 +82,31 @@ public class InForceTests
     [InlineData("snart")]
     public void Validity_Parse_RefusesWhatItCannotRead(string text) => Assert.Null(Validity.Parse(text));
 }
+
+public class PolicyStatusTests
+{
+    private static readonly VersionPeriod V2009 = new(Guid.NewGuid(), "2009", new DateOnly(2002, 2, 19), Validity.Replaced);
+    private static readonly VersionPeriod V2016 = new(Guid.NewGuid(), "2016", new DateOnly(2016, 1, 28), Validity.ThroughYear(2021));
+    private static readonly VersionPeriod V2023 = new(Guid.NewGuid(), "2023", new DateOnly(2023, 6, 21), Validity.ThroughYear(2027));
+    private static readonly VersionPeriod[] All = [V2009, V2016, V2023];
+
+    [Fact]
+    public void Of_BorasIn2026_ReplacedReplacedInForce()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        Assert.Equal(PolicyStatus.Replaced, PolicyStatuses.Of(V2009, All, today));
+        Assert.Equal(PolicyStatus.Replaced, PolicyStatuses.Of(V2016, All, today));
+        Assert.Equal(PolicyStatus.InForce, PolicyStatuses.Of(V2023, All, today));
+    }
+
+    [Fact]
+    public void Of_2016In2022_IsExpiredNotReplaced() =>
+        Assert.Equal(PolicyStatus.Expired, PolicyStatuses.Of(V2016, All, new DateOnly(2022, 3, 1)));
+
+    [Fact]
+    public void Of_NeverAdopted_IsDraft() => Assert.Equal(PolicyStatus.Draft, PolicyStatuses.Of(null, All, new DateOnly(2026, 1, 1)));
+
+    [Fact]
+    public void Of_AdoptedForALaterDate_IsAdoptedNotYetInForce() =>
+        Assert.Equal(PolicyStatus.Adopted, PolicyStatuses.Of(V2023, All, new DateOnly(2023, 1, 1)));
+}

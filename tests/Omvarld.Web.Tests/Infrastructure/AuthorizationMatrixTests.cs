@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Organisation;
 using Omvarld.Web.Data;
@@ -68,6 +69,12 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/me/tokens"] = [L, A, A, A, A, A, A],
         ["POST /api/v1/me/tokens"] = [L, A, A, A, A, A, A],
         ["DELETE /api/v1/me/tokens/{id}"] = [L, A, A, A, A, A, A],
+        ["GET /styrdokument"] = [L, F, A, A, A, A, A],
+        ["GET /styrdokument/versioner/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/policies"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/policies/in-force"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/policies/import"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],
@@ -127,6 +134,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         // Route values of the caller's municipality (Borås); ids that could be changed belong to throwaway rows.
         var unit = await app.UnitIdAsync(app.Boras, "Kulturnämnden");
         var (spareUnit, spareUser) = await ArrangeSparesAsync();
+        var policyVersion = await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.MunicipalityId == app.Boras).Select(v => v.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("code", _) => "404",
@@ -134,6 +142,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("assignmentId", _) => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/me/tokens") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /enheter") => unit.ToString(),
+            ("id", var r) when r.Contains("/versioner") || r.Contains("/policies/versions") => policyVersion.ToString(),
             ("id", var r) when r.Contains("/units") => r.StartsWith("GET") ? unit.ToString() : spareUnit.ToString(),
             ("id", var r) when r.Contains("/users") || r.Contains("/anvandare") => spareUser.ToString(),
             ("id", var r) when r.Contains("/municipalities") || r.Contains("/kommuner") => app.Boras.ToString(),

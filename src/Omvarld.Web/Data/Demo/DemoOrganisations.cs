@@ -5,7 +5,7 @@ namespace Omvarld.Web.Data.Demo;
 
 internal sealed record DemoUnit(string Name, UnitKind Kind, string? Parent, string? AnswersTo = null);
 
-internal sealed record DemoMunicipality(string Name, string Slug, string Code, DemoUnit[] Units, (Role Role, string Label, string Local, string? Unit)[] Users);
+internal sealed record DemoMunicipality(string Name, string Slug, string Code, DemoUnit[] Units, (Role Role, string Label, string Local, string? Unit)[] Users, string[] PolicyFiles);
 
 /// <summary>
 /// The demo organisations, modelled on the real ones but marked as demo: the names of committees, administrations
@@ -53,7 +53,8 @@ internal static class DemoOrganisations
         (Role.UnitApprover, "Enhetsgodkännare", "godkannare", "Gymnasie- och vuxenutbildningsnämnden"),
         (Role.KsSecretariat, "KS-sekretariatet", "ks", null),
         (Role.Reader, "Läsare", "lasare", null),
-    ]);
+    ],
+    ["boras-2009.yaml", "boras-2016.yaml", "boras-2023.yaml"]);
 
     public static readonly DemoMunicipality UpplandsBro = new("Upplands-Bro kommun", "upplands-bro", "0139",
     [
@@ -81,7 +82,8 @@ internal static class DemoOrganisations
         (Role.UnitApprover, "Enhetsgodkännare", "godkannare", "Utbildningsnämnden"),
         (Role.KsSecretariat, "KS-sekretariatet", "ks", null),
         (Role.Reader, "Läsare", "lasare", null),
-    ]);
+    ],
+    ["upplandsbro-2020.yaml"]);
 
     public static readonly DemoMunicipality[] All = [Boras, UpplandsBro];
 }

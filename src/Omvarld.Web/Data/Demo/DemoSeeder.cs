@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Omvarld.Domain.Access;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
+using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Data.Demo;
@@ -15,7 +16,7 @@ public sealed record DemoLogin(string Municipality, string Role, string Email, s
 /// The demo installation: Borås Stad and Upplands-Bro kommun with a realistic organisation (marked as demo) and one
 /// user per role. Runs only in demo mode, once: an installation that has municipalities is left alone.
 /// </summary>
-public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor)
+public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor, PolicyService policies)
 {
     public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken ct = default)
     {
@@ -42,6 +43,14 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
                 db.Units.Add(unit!);
             }
             await db.SaveChangesAsync(ct);
+
+            // The municipality's own policies, as the seed files ship them (R1).
+            foreach (var file in m.PolicyFiles)
+            {
+                var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "SeedData", "Policies", file), ct);
+                var imported = await policies.ImportAsync(text, ct);
+                if (imported.Version is null) throw new InvalidOperationException($"Seed policy {file}: {string.Join("; ", imported.Errors.Select(e => $"line {e.Line} {e.Field}: {e.Message}"))}");
+            }
 
             foreach (var (role, label, local, unitName) in m.Users)
             {

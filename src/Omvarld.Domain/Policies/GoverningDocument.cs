@@ -1,0 +1,84 @@
+using Omvarld.Domain.Common;
+
+namespace Omvarld.Domain.Policies;
+
+/// <summary>A governing document (<i>styrdokument</i>) of a municipality, e.g. its Internationell policy. Its versions carry the content.</summary>
+public sealed class GoverningDocument : ITenantOwned, IAudited, IVersioned
+{
+    private GoverningDocument() { }
+
+    public Guid MunicipalityId { get; private set; }
+    public Guid Id { get; private set; }
+    /// <summary>Stable key, the same for all versions, e.g. <c>BORAS-INTERNATIONELL-POLICY</c>.</summary>
+    public string Key { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public DocumentKind Kind { get; private set; }
+    /// <summary>The word the document uses for its kind's group: <i>planerande</i>, <i>aktiverande</i> or <i>normerande</i>.</summary>
+    public string KindGroupTerm { get; private set; } = "";
+    public string? KindMeaning { get; private set; }
+    public int Version { get; set; }
+
+    public static GoverningDocument From(Guid municipalityId, DocumentDefinition d) => new()
+    {
+        MunicipalityId = municipalityId, Id = Guid.CreateVersion7(), Key = d.Key, Title = d.Title, Kind = d.Kind,
+        KindGroupTerm = d.KindGroupTerm, KindMeaning = d.KindMeaning,
+    };
+}
+
+/// <summary>
+/// One version of a governing document. Its content (goals, precondition, checks, full text) is the validated policy
+/// file it was read from (<see cref="Source"/>), immutable once adopted; decisions about it are rows of their own.
+/// </summary>
+public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
+{
+    private PolicyVersion() { }
+
+    public Guid MunicipalityId { get; private set; }
+    public Guid Id { get; private set; }
+    public Guid DocumentId { get; private set; }
+    /// <summary>Stable key, e.g. <c>BORAS-2023</c>.</summary>
+    public string Key { get; private set; } = "";
+    public string Label { get; private set; } = "";
+    public string AdoptedBy { get; private set; } = "";
+    /// <summary>The validity after all decisions: a year, a date or <c>replaced</c> (see <see cref="Validity"/>).</summary>
+    public string ValidUntil { get; private set; } = "";
+    /// <summary>The policy file (format <c>omvarld-policy/1</c>) this version was read from.</summary>
+    public string Source { get; private set; } = "";
+    public int Version { get; set; }
+
+    public Validity Validity => Validity.Parse(ValidUntil) ?? Validity.Replaced;
+
+    public static PolicyVersion From(Guid municipalityId, Guid documentId, PolicyDefinition d, string source) => new()
+    {
+        MunicipalityId = municipalityId, Id = Guid.CreateVersion7(), DocumentId = documentId, Key = d.Key,
+        Label = d.Version.Label, AdoptedBy = d.Version.AdoptedBy, ValidUntil = d.Version.ValidUntil.ToString(), Source = source,
+    };
+}
+
+/// <summary>A decision about a version: adopted, revised, extended (R3: KS proposes, KF decides) or replaced.</summary>
+public sealed class PolicyDecision : ITenantOwned, IAudited
+{
+    private PolicyDecision() { }
+
+    public Guid MunicipalityId { get; private set; }
+    public Guid Id { get; private set; }
+    public Guid PolicyVersionId { get; private set; }
+    public DecisionKind Kind { get; private set; }
+    public string Body { get; private set; } = "";
+    public DateOnly? Date { get; private set; }
+    public string? ProposedBy { get; private set; }
+    /// <summary><i>Diarienummer</i>.</summary>
+    public string? CaseNumber { get; private set; }
+    /// <summary>The minute paragraph (§).</summary>
+    public string? MinuteParagraph { get; private set; }
+    public string? ValidUntil { get; private set; }
+    public string? Text { get; private set; }
+    public string? Note { get; private set; }
+
+    public static PolicyDecision From(Guid municipalityId, Guid versionId, DecisionDefinition d) => new()
+    {
+        MunicipalityId = municipalityId, Id = Guid.CreateVersion7(), PolicyVersionId = versionId, Kind = d.Kind, Body = d.Body,
+        Date = d.Date, ProposedBy = d.ProposedBy, CaseNumber = d.CaseNumber, MinuteParagraph = d.MinuteParagraph,
+        ValidUntil = d.ValidUntil?.ToString(), Text = d.Text, Note = d.Note,
+    };
+}

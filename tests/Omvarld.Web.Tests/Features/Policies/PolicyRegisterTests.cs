@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Omvarld.Web.Tests.Infrastructure;
+
+namespace Omvarld.Web.Tests.Features.Policies;
+
+/// <summary>The seed policies stored as data per municipality, the version in force on a date (R2), and importing a policy file.</summary>
+public abstract class PolicyRegisterTests(OmvarldApp app)
+{
+    private static readonly string BorasCoordinator = OmvarldApp.Email("samordnare");
+    private static readonly string UpplandsBroCoordinator = OmvarldApp.Email("samordnare", "upplands-bro");
+
+    private static string SeedFile(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", name));
+    }
+
+    /// <summary>BORAS-2023 made into a later version: another key and label, adopted and valid as given.</summary>
+    private static string LaterVersion(string key, string adopted, string validUntil) => SeedFile("boras-2023.yaml")
+        .Replace("key: BORAS-2023", $"key: {key}")
+        .Replace("label: \"2023\"", $"label: \"{key[^4..]}\"")
+        .Replace("date: 2023-06-21", $"date: {adopted}")
+        .Replace("validUntil: \"2027\"", $"validUntil: \"{validUntil}\"");
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient api, string yaml)
+    {
+        var content = new StringContent(yaml, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+        return await api.PostAsync("/api/v1/policies/import", content);
+    }
+
+    private Task<int> VersionCountAsync() => app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().CountAsync());
+
+    [Theory]
+    [InlineData("2010-05-01", "InForce", "2009")]
+    [InlineData("2017-06-01", "InForce", "2016")]
+    [InlineData("2022-03-01", "Gap", "2016")]
+    [InlineData("2024-01-01", "InForce", "2023")]
+    public async Task InForceApi_BorasHistory_VersionOrGap(string date, string outcome, string label)
+    {
+        var api = await app.ApiClientAsync(BorasCoordinator);
+
+        var result = (await (await api.GetAsync($"/api/v1/policies/in-force?date={date}")).ReadJsonAsync()).EnumerateArray().Single();
+
+        Assert.Equal(outcome, result.Str("outcome"));
+        var version = outcome == "Gap" ? result.GetProperty("lastExpired") : result.GetProperty("version");
+        Assert.Equal(label, version.Str("label"));
+    }
+
+    [Fact]
+    public async Task InForceApi_DateThatDoesNotParse_IsValidationProblem()
+    {
+        var api = await app.ApiClientAsync(BorasCoordinator);
+        var response = await api.GetAsync("/api/v1/policies/in-force?date=2022-13-45");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Datumet ska skrivas ÅÅÅÅ-MM-DD.", (await response.ReadProblemAsync()).GetProperty("errors").GetProperty("date")[0].GetString());
+    }
+
+    [Fact]
+    public async Task List_EachMunicipalitySeesOnlyItsOwnPolicies()
+    {
+        var boras = (await (await (await app.ApiClientAsync(BorasCoordinator)).GetAsync("/api/v1/policies")).ReadJsonAsync()).EnumerateArray().ToList();
+        var upplandsBro = (await (await (await app.ApiClientAsync(UpplandsBroCoordinator)).GetAsync("/api/v1/policies")).ReadJsonAsync()).EnumerateArray().ToList();
+
+        // Other tests may import later Borås versions into the shared app; the seeds are there, and nothing of the other municipality.
+        var borasKeys = boras.Single().GetProperty("versions").EnumerateArray().Select(v => v.Str("key")!).ToList();
+        Assert.Subset(borasKeys.ToHashSet(), new HashSet<string> { "BORAS-2009", "BORAS-2016", "BORAS-2023" });
+        Assert.All(borasKeys, k => Assert.StartsWith("BORAS-", k));
+        Assert.Equal(["UPPLANDSBRO-2020"], upplandsBro.Single().GetProperty("versions").EnumerateArray().Select(v => v.Str("key")));
+
+        var borasVersion = boras.Single().GetProperty("versions")[0].GetProperty("id").GetGuid();
+        var other = await app.SignInAsync(UpplandsBroCoordinator);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/styrdokument/versioner/{borasVersion}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ApiClientAsync(UpplandsBroCoordinator)).GetAsync($"/api/v1/policies/versions/{borasVersion}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task VersionPage_Boras2023_ShowsGoalsWithClausesAndThePrecondition()
+    {
+        var client = await app.SignInAsync(OmvarldApp.Email("lasare"));
+        var id = await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.Key == "BORAS-2023").Select(v => v.Id).SingleAsync());
+
+        var text = (await client.GetDocumentAsync($"/styrdokument/versioner/{id}")).QuerySelector("main")!.TextContent;
+
+        Assert.Contains("Internationell policy 2023", text);
+        Assert.Contains("Projektsamverkan, där en förutsättning är att flera parter medverkar.", text);
+        Assert.Contains("Utveckling av arbetet med Borås Stads vänorter.", text);
+        Assert.Contains("Om en verksamhet vill ingå ett samarbete med en part som inte uppfyller kraven ska beslut om undantag fattas av Kommunstyrelsen.", text);
+        Assert.Contains("Projektsamverkan kräver flera parter", text);
+    }
+
+    [Fact]
+    public async Task Import_OverlappingVersion_RefusedNamingTheConflictAndNothingStored()
+    {
+        var api = await app.ApiClientAsync(BorasCoordinator);
+        var before = await VersionCountAsync();
+
+        var response = await ImportAsync(api, LaterVersion("BORAS-2025", "2025-03-01", "2026"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.ReadProblemAsync()).GetProperty("errors").GetProperty("version.validUntil")[0].GetString();
+        Assert.Contains("version 2023", message);
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_FileWithAnError_RefusedWithLineAndFieldAndNothingStored()
+    {
+        var api = await app.ApiClientAsync(BorasCoordinator);
+        var before = await VersionCountAsync();
+
+        var response = await ImportAsync(api, LaterVersion("BORAS-2028", "2028-13-40", "2031"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadProblemAsync()).GetProperty("errors");
+        var message = errors.EnumerateObject().SelectMany(p => p.Value.EnumerateArray()).Select(e => e.GetString()).First(m => m!.Contains("2028-13-40"));
+        Assert.StartsWith("Rad ", message);
+        Assert.Equal(before, await VersionCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_LaterVersion_StoredAndInForceFromItsAdoption()
+    {
+        var api = await app.ApiClientAsync(BorasCoordinator);
+
+        var response = await ImportAsync(api, LaterVersion("BORAS-2028", "2028-01-15", "2031"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var inForce = (await (await api.GetAsync("/api/v1/policies/in-force?date=2029-06-01")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal("2028", inForce.GetProperty("version").Str("label"));
+        var again = await ImportAsync(api, LaterVersion("BORAS-2028", "2028-01-15", "2031"));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_Reader_IsForbidden()
+    {
+        var api = await app.ApiClientAsync(OmvarldApp.Email("lasare"));
+        var response = await ImportAsync(api, LaterVersion("BORAS-2032", "2032-01-01", "2035"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
+
+public sealed class PolicyRegisterTests_Sqlite(SqliteApp app) : PolicyRegisterTests(app), IClassFixture<SqliteApp>;
+public sealed class PolicyRegisterTests_Postgres(PostgresApp app) : PolicyRegisterTests(app), IClassFixture<PostgresApp>;

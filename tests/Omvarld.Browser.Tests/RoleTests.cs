@@ -20,6 +20,17 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Förlängd");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Datum framgår inte av underlaget");
 
+        // Compare 2016 with 2023: the goals 2023 added are listed as added.
+        await VisitAsync("/styrdokument/jamfor");
+        await Page.GetByLabel("Från version").SelectOptionAsync(new SelectOptionValue { Label = "Internationell policy 2016" });
+        await Page.GetByLabel("Till version").SelectOptionAsync(new SelectOptionValue { Label = "Internationell policy 2023" });
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Jämför" }));
+        var added = Page.Locator("tr.change--added");
+        await Expect(added).ToHaveCountAsync(3);
+        await Expect(added.Filter(new() { HasText = "Projektsamverkan" })).ToContainTextAsync("Tillagt");
+        await Expect(added.Filter(new() { HasText = "Demokratiska värderingar" })).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Tillagda globala mål: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13");
+
         await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
         await Expect(Heading1).ToHaveTextAsync("Organisation");
         await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Organisation" }).GetByRole(AriaRole.Link, new() { Name = "Stadsledningskansliet" })).ToBeVisibleAsync();

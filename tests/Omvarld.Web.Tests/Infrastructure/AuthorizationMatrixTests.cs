@@ -70,6 +70,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/me/tokens"] = [L, A, A, A, A, A, A],
         ["DELETE /api/v1/me/tokens/{id}"] = [L, A, A, A, A, A, A],
         ["GET /styrdokument"] = [L, F, A, A, A, A, A],
+        ["GET /styrdokument/jamfor"] = [L, F, A, A, A, A, A],
         ["GET /styrdokument/versioner/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Omvarld.Domain.Policies;
+
+namespace Omvarld.Web.Features.Policies;
+
+/// <summary>Two versions side by side: goals, checks, the partner precondition and the SDGs added, removed or changed.</summary>
+public sealed class CompareModel(PolicyService policies) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "fran")] public Guid? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "till")] public Guid? To { get; set; }
+    public List<DocumentDto> Documents { get; private set; } = [];
+    public VersionDetails? FromVersion { get; private set; }
+    public VersionDetails? ToVersion { get; private set; }
+    public PolicyComparison? Comparison { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Documents = await policies.ListAsync();
+        if (From is { } from && To is { } to)
+        {
+            FromVersion = await policies.GetVersionAsync(from);
+            ToVersion = await policies.GetVersionAsync(to);
+            if (FromVersion is null || ToVersion is null) return NotFound();
+            Comparison = PolicyComparison.Between(FromVersion.Content.Version, ToVersion.Content.Version);
+        }
+        return Page();
+    }
+}

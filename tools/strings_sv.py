@@ -200,6 +200,9 @@ S = {
 "Start_LockedUsers": "{0} användare är tillfälligt låsta efter för många misslyckade inloggningar.",
 "Start_KsIntro": "Här samlas det som KS ska besluta och följa upp.",
 "Start_YourUnits": "Dina enheter",
+"Start_RevisionTitle": "Styrdokument att revidera",
+"Start_RevisionOverdue": "gällde till och med {0} och har inte ersatts. Ingen version gäller nu; Kommunstyrelsen ansvarar för revideringen.",
+"Start_RevisionDue": "gäller till och med {0}. Dags att börja revideringen.",
 "Start_ReaderIntro": "Du kan läsa kommunens registrerade internationella arbete.",
 # Units
 "Units_Title": "Organisation",

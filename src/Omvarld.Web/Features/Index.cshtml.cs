@@ -7,18 +7,26 @@ using Omvarld.Web.Infrastructure;
 namespace Omvarld.Web.Features;
 
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
-public sealed class IndexModel(CurrentUser me, OmvarldDbContext db) : PageModel
+public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration) : PageModel
 {
     public AccessScope Scope { get; private set; } = AccessScope.None;
     public int UnitCount { get; private set; }
     public int MunicipalityCount { get; private set; }
     public int LockedUsers { get; private set; }
     public List<string> ScopedUnits { get; private set; } = [];
+    /// <summary>R3: governing documents past or near their valid-until, for the coordinator and KS.</summary>
+    public List<Omvarld.Web.Features.Policies.RevisionDueDto> RevisionDue { get; private set; } = [];
+    public int RevisionWarningMonths { get; private set; }
 
     public async Task OnGetAsync()
     {
         Scope = await me.GetScopeAsync();
         if (Scope.CanReadMunicipality) UnitCount = await db.Units.CountAsync(u => u.ClosedOn == null);
+        if (Scope.IsCoordinator || Scope.IsKsSecretariat)
+        {
+            RevisionWarningMonths = Math.Clamp(configuration.GetValue("Policies:RevisionWarningMonths", 6), 0, 60);
+            RevisionDue = await policies.RevisionWatchAsync(RevisionWarningMonths);
+        }
         if (Scope.IsSystemAdministrator) MunicipalityCount = await db.Municipalities.CountAsync();
         if (Scope.CanManageUsers)
         {

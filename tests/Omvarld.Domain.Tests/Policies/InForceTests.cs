@@ -110,3 +110,17 @@ public class PolicyStatusTests
     public void Of_AdoptedForALaterDate_IsAdoptedNotYetInForce() =>
         Assert.Equal(PolicyStatus.Adopted, PolicyStatuses.Of(V2023, All, new DateOnly(2023, 1, 1)));
 }
+
+public class RevisionWatchTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    [Theory]
+    [InlineData(null, RevisionState.NotDue)]          // valid until replaced (Upplands-Bro 2020)
+    [InlineData("2027-12-31", RevisionState.NotDue)]  // Borås 2023, more than six months left
+    [InlineData("2027-05-23", RevisionState.Due)]     // exactly six months left
+    [InlineData("2026-11-23", RevisionState.Due)]     // last day today
+    [InlineData("2021-12-31", RevisionState.Overdue)] // Borås 2016 after its extension ran out
+    public void Assess_SixMonthsWarning(string? lastDay, RevisionState expected) =>
+        Assert.Equal(expected, RevisionWatch.Assess(lastDay is null ? null : DateOnly.Parse(lastDay), Today, 6));
+}

@@ -17,6 +17,8 @@ public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Vers
 
 public sealed record InForceDto(Guid DocumentId, string DocumentTitle, InForceOutcome Outcome, VersionSummaryDto? Version, VersionSummaryDto? LastExpired, IReadOnlyList<VersionSummaryDto> Conflicting);
 
+public sealed record RevisionDueDto(Guid DocumentId, string DocumentTitle, Guid VersionId, string Label, DateOnly LastDay, RevisionState State);
+
 public sealed record ImportResult(PolicyVersion? Version, IReadOnlyList<PolicyFileError> Errors);
 
 /// <summary>
@@ -68,6 +70,19 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
             VersionSummaryDto? Find(VersionPeriod? p) => p is null ? null : d.Versions.First(v => v.Id == p.VersionId);
             return new InForceDto(d.Id, d.Title, r.Outcome, Find(r.Version), Find(r.LastExpired), r.Conflicting.Select(p => Find(p)!).ToList());
         }).ToList();
+    }
+
+    /// <summary>R3: each document whose latest adopted version has run out, or will within <paramref name="warningMonths"/>.</summary>
+    public async Task<List<RevisionDueDto>> RevisionWatchAsync(int warningMonths, CancellationToken ct = default)
+    {
+        var today = Today;
+        return (await ListAsync(ct))
+            .Select(d => (Document: d, Latest: d.Versions.Where(v => v.AdoptedOn is not null).MaxBy(v => v.AdoptedOn)))
+            .Where(x => x.Latest?.LastDay is not null)
+            .Select(x => new RevisionDueDto(x.Document.Id, x.Document.Title, x.Latest!.Id, x.Latest.Label, x.Latest.LastDay!.Value,
+                RevisionWatch.Assess(x.Latest.LastDay, today, warningMonths)))
+            .Where(x => x.State != RevisionState.NotDue)
+            .OrderBy(x => x.LastDay).ToList();
     }
 
     /// <summary>

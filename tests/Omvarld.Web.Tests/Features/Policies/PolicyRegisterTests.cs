@@ -147,3 +147,34 @@ public abstract class PolicyRegisterTests(OmvarldApp app)
 
 public sealed class PolicyRegisterTests_Sqlite(SqliteApp app) : PolicyRegisterTests(app), IClassFixture<SqliteApp>;
 public sealed class PolicyRegisterTests_Postgres(PostgresApp app) : PolicyRegisterTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>R3 on the start page: a document whose last version ran out is listed for the coordinator and KS, not for a reader.</summary>
+public abstract class RevisionWatchPageTests(OmvarldApp app)
+{
+    [Fact]
+    public async Task StartPage_ExpiredDocument_ListedForCoordinatorAndKs_NotForReader()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
+        var yaml = File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", "boras-2016.yaml"))
+            .Replace("key: BORAS-INTERNATIONELL-POLICY", "key: BORAS-RIKTLINJER-VANORTER")
+            .Replace("key: BORAS-2016", "key: BORAS-VANORTER-2016")
+            .Replace("title: Internationell policy", "title: Riktlinjer för vänortsarbete");
+        var api = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var content = new System.Net.Http.StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PostAsync("/api/v1/policies/import", content)).StatusCode);
+
+        foreach (var who in new[] { "samordnare", "ks" })
+        {
+            var start = await (await app.SignInAsync(OmvarldApp.Email(who))).GetDocumentAsync("/");
+            var section = start.QuerySelector("#revision-heading")?.ParentElement?.TextContent ?? "";
+            Assert.Contains("Riktlinjer för vänortsarbete 2016", section);
+            Assert.Contains("gällde till och med 31 dec. 2021 och har inte ersatts", section);
+        }
+        var reader = await (await app.SignInAsync(OmvarldApp.Email("lasare"))).GetDocumentAsync("/");
+        Assert.Null(reader.QuerySelector("#revision-heading"));
+    }
+}
+
+public sealed class RevisionWatchPageTests_Sqlite(SqliteApp app) : RevisionWatchPageTests(app), IClassFixture<SqliteApp>;
+public sealed class RevisionWatchPageTests_Postgres(PostgresApp app) : RevisionWatchPageTests(app), IClassFixture<PostgresApp>;

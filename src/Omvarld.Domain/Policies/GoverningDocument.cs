@@ -48,6 +48,40 @@ public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
 
     public Validity Validity => Validity.Parse(ValidUntil) ?? Validity.Replaced;
 
+    /// <summary>
+    /// R3: records a revision or extension decision (e.g. 002: KS proposes, KF extends to 2021). An extension must set a
+    /// new validity later than the current one; the decision keeps the history, the version its new validity.
+    /// </summary>
+    public (PolicyDecision? Decision, Result Result) RecordDecision(DecisionKind kind, string? body, DateOnly? date, string? proposedBy,
+        string? caseNumber, string? minuteParagraph, string? validUntil, string? text)
+    {
+        if (kind is not (DecisionKind.Revised or DecisionKind.Extended)) return (null, Result.Fail("Decision_KindInvalid", "Kind"));
+        body = Text.Clean(body);
+        if (body is null) return (null, Result.Fail("Decision_BodyRequired", "Body"));
+        if (body.Length > 150) return (null, Result.Fail("Validation_NameTooLong", "Body"));
+        if (date is null) return (null, Result.Fail("Decision_DateRequired", "Date"));
+        caseNumber = Text.Clean(caseNumber);
+        if (caseNumber is null) return (null, Result.Fail("Decision_CaseNumberRequired", "CaseNumber"));
+        if (caseNumber.Length > 50 || Text.Clean(minuteParagraph)?.Length > 20 || Text.Clean(proposedBy)?.Length > 150 || text?.Length > 4000)
+            return (null, Result.Fail("Decision_TooLong"));
+        Validity? validity = null;
+        if (!string.IsNullOrWhiteSpace(validUntil))
+        {
+            validity = Validity.Parse(validUntil);
+            if (validity is null) return (null, Result.Fail("Decision_ValidityInvalid", "ValidUntil"));
+        }
+        if (kind == DecisionKind.Extended)
+        {
+            if (validity is not { LastDay: { } newLast }) return (null, Result.Fail("Decision_ExtensionNeedsValidity", "ValidUntil"));
+            if (Validity.LastDay is { } oldLast && newLast <= oldLast) return (null, Result.Fail("Decision_ExtensionNotLater", "ValidUntil"));
+        }
+        if (validity is { LastDay: { } last } && last < date) return (null, Result.Fail("Decision_ValidityBeforeDecision", "ValidUntil"));
+        var decision = PolicyDecision.From(MunicipalityId, Id, new DecisionDefinition(kind, body, date, Text.Clean(proposedBy), caseNumber,
+            Text.Clean(minuteParagraph), validity, string.IsNullOrWhiteSpace(text) ? null : text.Trim(), null));
+        if (validity is { } v) ValidUntil = v.ToString();
+        return (decision, Result.Ok);
+    }
+
     public static PolicyVersion From(Guid municipalityId, Guid documentId, PolicyDefinition d, string source) => new()
     {
         MunicipalityId = municipalityId, Id = Guid.CreateVersion7(), DocumentId = documentId, Key = d.Key,

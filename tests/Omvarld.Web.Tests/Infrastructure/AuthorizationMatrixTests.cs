@@ -76,6 +76,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/in-force"] = [L, F, A, A, A, A, A],
         ["POST /api/v1/policies/import"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/policies/versions/{id}/decisions"] = [L, F, A, F, F, A, F],
         ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],

@@ -17,6 +17,7 @@ public static class PoliciesApi
         g.MapGet("/versions/{id:guid}", async Task<Results<Ok<VersionDetails>, ProblemHttpResult>> (Guid id, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetVersionAsync(id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound(l));
         g.MapGet("/in-force", InForceOn);
+        g.MapPost("/versions/{id:guid}/decisions", RecordDecision).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs);
         // The body is read as text whatever its content type (no Accepts filter: a mismatch would fall to routing's 415).
         g.MapPost("/import", Import).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
         return api;
@@ -28,6 +29,15 @@ public static class PoliciesApi
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             return Problems.From(new Dictionary<string, string[]> { ["date"] = [l["Policies_DateInvalid"]] }, l);
         return TypedResults.Ok(await s.InForceAsync(day, ct));
+    }
+
+    private static async Task<Results<Ok<VersionDetails>, ValidationProblem, ProblemHttpResult>> RecordDecision(Guid id, DecisionInput input, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var outcome = await s.RecordDecisionAsync(id, input, ct);
+        if (outcome is not { } o) return Problems.NotFound(l);
+        if (o.Conflict) return Problems.Conflict(l, l["Concurrency_Conflict"]);
+        if (!o.Result.IsOk) return Problems.From(o.Result, l);
+        return TypedResults.Ok((await s.GetVersionAsync(id, ct))!);
     }
 
     /// <summary>The body is a policy file (<c>omvarld-policy/1</c>); errors come back with line and field.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Omvarld.Domain.Common;
 using Omvarld.Domain.Policies;
 using Omvarld.Web.Data;
 
@@ -13,11 +14,13 @@ public sealed record VersionSummaryDto(Guid Id, string Key, string Label, DateOn
 
 public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind Kind, string KindGroupTerm, string? KindMeaning, IReadOnlyList<VersionSummaryDto> Versions);
 
-public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Version, IReadOnlyList<DecisionDto> Decisions, PolicyDefinition Content);
+public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Version, IReadOnlyList<DecisionDto> Decisions, PolicyDefinition Content, int RowVersion);
 
 public sealed record InForceDto(Guid DocumentId, string DocumentTitle, InForceOutcome Outcome, VersionSummaryDto? Version, VersionSummaryDto? LastExpired, IReadOnlyList<VersionSummaryDto> Conflicting);
 
 public sealed record RevisionDueDto(Guid DocumentId, string DocumentTitle, Guid VersionId, string Label, DateOnly LastDay, RevisionState State);
+
+public sealed record DecisionInput(DecisionKind? Kind, string? Body, DateOnly? Date, string? ProposedBy, string? CaseNumber, string? MinuteParagraph, string? ValidUntil, string? Text, int? Version);
 
 public sealed record ImportResult(PolicyVersion? Version, IReadOnlyList<PolicyFileError> Errors);
 
@@ -55,7 +58,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
             .OrderBy(d => d.Date).ToListAsync(ct);
         var (content, errors) = PolicyFileReader.Read(new StringReader(version.Source));
         if (content is null) throw new InvalidOperationException($"Stored policy version {version.Key} no longer reads: {errors[0].Message}");
-        return new(document, document.Versions.First(v => v.Id == id), decisions.Select(DecisionDto.From).ToList(), content);
+        return new(document, document.Versions.First(v => v.Id == id), decisions.Select(DecisionDto.From).ToList(), content, version.Version);
     }
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>
@@ -70,6 +73,28 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
             VersionSummaryDto? Find(VersionPeriod? p) => p is null ? null : d.Versions.First(v => v.Id == p.VersionId);
             return new InForceDto(d.Id, d.Title, r.Outcome, Find(r.Version), Find(r.LastExpired), r.Conflicting.Select(p => Find(p)!).ToList());
         }).ToList();
+    }
+
+    /// <summary>Records a revision or extension decision; null when the version is not found; a conflict when it changed meanwhile.</summary>
+    public async Task<(Result Result, bool Conflict)?> RecordDecisionAsync(Guid versionId, DecisionInput input, CancellationToken ct = default)
+    {
+        var version = await db.PolicyVersions.FirstOrDefaultAsync(v => v.Id == versionId, ct);
+        if (version is null) return null;
+        if (input.Version != version.Version) return (Result.Fail("Concurrency_Conflict"), true);
+        if (input.Kind is not { } kind) return (Result.Fail("Decision_KindInvalid", "Kind"), false);
+        var (decision, result) = version.RecordDecision(kind, input.Body, input.Date, input.ProposedBy, input.CaseNumber, input.MinuteParagraph, input.ValidUntil, input.Text);
+        if (!result.IsOk) return (result, false);
+        // A new validity must not run into a later adopted version of the same document (R2: never two in force).
+        var document = (await ListAsync(ct)).First(d => d.Id == version.DocumentId);
+        var adoptedOn = document.Versions.First(v => v.Id == version.Id).AdoptedOn;
+        var newLast = version.Validity.LastDay ?? DateOnly.MaxValue;
+        if (document.Versions.Any(v => v.Id != version.Id && v.AdoptedOn is { } a && a > adoptedOn && a <= newLast && !version.Validity.UntilReplaced))
+            return (Result.Fail("Decision_OverlapsLaterVersion", "ValidUntil"), false);
+        db.Entry(version).Property(v => v.Version).OriginalValue = input.Version!.Value;
+        db.PolicyDecisions.Add(decision!);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return (Result.Fail("Concurrency_Conflict"), true); }
+        return (Result.Ok, false);
     }
 
     /// <summary>R3: each document whose latest adopted version has run out, or will within <paramref name="warningMonths"/>.</summary>

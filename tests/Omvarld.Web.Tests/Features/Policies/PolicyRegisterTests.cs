@@ -178,3 +178,65 @@ public abstract class RevisionWatchPageTests(OmvarldApp app)
 
 public sealed class RevisionWatchPageTests_Sqlite(SqliteApp app) : RevisionWatchPageTests(app), IClassFixture<SqliteApp>;
 public sealed class RevisionWatchPageTests_Postgres(PostgresApp app) : RevisionWatchPageTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>R3: KS's secretariat and the coordinator record revision and extension decisions, with the history kept.</summary>
+public abstract class PolicyDecisionTests(OmvarldApp app)
+{
+    private Task<(Guid Id, int Version)> VersionAsync(string key) =>
+        app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.Key == key).Select(v => new ValueTuple<Guid, int>(v.Id, v.Version)).SingleAsync());
+
+    private static object Extension(int version, string? caseNumber = "KS 2023/00123", string validUntil = "2029", string date = "2027-10-26") =>
+        new { kind = "Extended", body = "KF", date, proposedBy = "KS", caseNumber, minuteParagraph = "§ 142", validUntil, version };
+
+    [Fact]
+    public async Task RecordDecision_Extension_ByKs_ExtendsValidityAndKeepsHistory()
+    {
+        var (id, version) = await VersionAsync("BORAS-2023");
+        var api = await app.ApiClientAsync(OmvarldApp.Email("ks"));
+
+        var response = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var decisions = (await response.ReadJsonAsync()).GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(["Adopted", "Extended"], decisions.Select(d => d.Str("kind")));
+        Assert.Equal("KS 2023/00123", decisions[1].Str("caseNumber"));
+        var inForce = (await (await api.GetAsync("/api/v1/policies/in-force?date=2029-06-01")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal("2023", inForce.GetProperty("version").Str("label"));
+        // The change is in the audit trail of the version.
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityId == id && a.Changes.Contains("2029"))));
+    }
+
+    [Fact]
+    public async Task RecordDecision_BadInput_RefusedAndNothingChanges()
+    {
+        var (id, version) = await VersionAsync("BORAS-2016");
+        var api = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var before = await app.WithDbAsync(db => db.PolicyDecisions.IgnoreQueryFilters().CountAsync());
+
+        var noCase = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version, caseNumber: null));
+        Assert.Equal("Ange diarienummer.", (await noCase.ReadProblemAsync()).GetProperty("errors").GetProperty("caseNumber")[0].GetString());
+        // Extending 2016 into 2024 would make it overlap the 2023 version.
+        var overlap = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version, validUntil: "2024", date: "2017-11-20"));
+        Assert.Equal("Den nya giltigheten skulle överlappa en senare antagen version.", (await overlap.ReadProblemAsync()).GetProperty("errors").GetProperty("validUntil")[0].GetString());
+        var stale = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version - 1 + 100));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.PolicyDecisions.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal("2021", await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RecordDecisionPage_Reader_IsForbidden_KsSeesTheForm()
+    {
+        var (id, _) = await VersionAsync("BORAS-2009");
+        var ks = await (await app.SignInAsync(OmvarldApp.Email("ks"))).GetDocumentAsync($"/styrdokument/versioner/{id}");
+        Assert.NotNull(ks.QuerySelector("form[action*='handler=Decision']"));
+        var reader = await app.SignInAsync(OmvarldApp.Email("lasare"));
+        Assert.Null((await reader.GetDocumentAsync($"/styrdokument/versioner/{id}")).QuerySelector("form[action*='handler=Decision']"));
+        var api = await app.ApiClientAsync(OmvarldApp.Email("lasare"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", new { })).StatusCode);
+    }
+}
+
+public sealed class PolicyDecisionTests_Sqlite(SqliteApp app) : PolicyDecisionTests(app), IClassFixture<SqliteApp>;
+public sealed class PolicyDecisionTests_Postgres(PostgresApp app) : PolicyDecisionTests(app), IClassFixture<PostgresApp>;

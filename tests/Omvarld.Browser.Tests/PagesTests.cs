@@ -17,6 +17,23 @@ public sealed class PagesTests(BrowserFixture fixture) : BrowserTest(fixture)
     });
 
     [Fact]
+    public Task Policy_import_shows_the_errors_of_a_bad_file_by_line() => RunAsync(async () =>
+    {
+        await LoginAsync("samordnare@boras.demo");
+        await VisitAsync("/styrdokument");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Läs in en policyfil" }));
+        await Expect(Heading1).ToHaveTextAsync("Läs in en policyfil");
+        await Page.GetByLabel("Policyfil").SetInputFilesAsync(new FilePayload
+        {
+            Name = "fel.yaml", MimeType = "application/yaml",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("format: omvarld-policy/1\nkey: BORAS-TEST\n"),
+        });
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Läs in" }));
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("lästes inte in");
+        await Expect(Page.Locator("#import-errors")).ToContainTextAsync("document");
+    });
+
+    [Fact]
     public Task Accessibility_statement_is_linked_from_the_footer_without_signing_in() => RunAsync(async () =>
     {
         await VisitAsync("/konto/logga-in");

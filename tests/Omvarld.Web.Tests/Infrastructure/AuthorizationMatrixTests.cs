@@ -71,6 +71,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["DELETE /api/v1/me/tokens/{id}"] = [L, A, A, A, A, A, A],
         ["GET /styrdokument"] = [L, F, A, A, A, A, A],
         ["GET /styrdokument/jamfor"] = [L, F, A, A, A, A, A],
+        ["GET /styrdokument/importera"] = [L, F, A, F, F, F, F],
         ["GET /styrdokument/versioner/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],

@@ -240,3 +240,52 @@ public abstract class PolicyDecisionTests(OmvarldApp app)
 
 public sealed class PolicyDecisionTests_Sqlite(SqliteApp app) : PolicyDecisionTests(app), IClassFixture<SqliteApp>;
 public sealed class PolicyDecisionTests_Postgres(PostgresApp app) : PolicyDecisionTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The coordinator's upload page for a policy file: errors with line and field, content checked, nothing half-stored.</summary>
+public abstract class PolicyImportPageTests(OmvarldApp app)
+{
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name)
+    {
+        var page = await client.GetDocumentAsync("/styrdokument/importera");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "PolicyFile", name },
+        };
+        return await client.PostAsync("/styrdokument/importera", form);
+    }
+
+    private static string Seed(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", file));
+    }
+
+    [Fact]
+    public async Task Upload_FileWithErrors_ListsLinesAndStoresNothing_ThenGoodFileIsStored()
+    {
+        var client = await app.SignInAsync(OmvarldApp.Email("samordnare", "upplands-bro"));
+        var before = await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().CountAsync());
+        var bad = Seed("upplandsbro-2020.yaml").Replace("key: UPPLANDSBRO-2020", "key: UPPLANDSBRO-2030").Replace("date: 2020-02-12", "date: 2030-02-30");
+
+        var response = await UploadAsync(client, Encoding.UTF8.GetBytes(bad), "policy.yaml");
+
+        var table = (await response.ReadDocumentAsync()).QuerySelector("#import-errors");
+        Assert.NotNull(table);
+        Assert.Contains("2030-02-30", table!.TextContent);
+        Assert.Equal(before, await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().CountAsync()));
+
+        var binary = await UploadAsync(client, [0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00], "policy.yaml");
+        Assert.Contains("Filen är inte en textfil i UTF-8.", (await binary.ReadDocumentAsync()).Text());
+
+        var good = Seed("upplandsbro-2020.yaml").Replace("key: UPPLANDSBRO-2020", "key: UPPLANDSBRO-2030")
+            .Replace("key: UPPLANDSBRO-INTERNATIONELLA-KONTAKTER", "key: UPPLANDSBRO-TESTDOKUMENT");
+        var stored = await UploadAsync(client, Encoding.UTF8.GetBytes(good), "policy.yaml");
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().CountAsync()));
+    }
+}
+
+public sealed class PolicyImportPageTests_Sqlite(SqliteApp app) : PolicyImportPageTests(app), IClassFixture<SqliteApp>;
+public sealed class PolicyImportPageTests_Postgres(PostgresApp app) : PolicyImportPageTests(app), IClassFixture<PostgresApp>;

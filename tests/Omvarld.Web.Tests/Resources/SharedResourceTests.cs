@@ -10,17 +10,11 @@ public sealed partial class SharedResourceTests
     [GeneratedRegex(@"\b[Ll]\[\s*""(?<key>[A-Za-z][A-Za-z0-9_]*)""\s*[,\]]|ErrorMessage\s*=\s*""(?<key>[A-Za-z][A-Za-z0-9_]*)""|Display\(Name\s*=\s*""(?<key>[A-Za-z][A-Za-z0-9_]*)""|Result\.Fail\(\s*""(?<key>[A-Za-z][A-Za-z0-9_]*)""|Problems\.Write\([^;]*?""(?<key>Problem_[A-Za-z0-9_]*)""")]
     private static partial Regex KeyUse();
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Omvarld.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     [Fact]
     public void KeysUsedInSource_AllExistInResx()
     {
-        var root = RepositoryRoot();
+        var root = Omvarld.Web.Tests.Infrastructure.RepositoryFiles.Root;
         var resx = XDocument.Load(Path.Combine(root, "src", "Omvarld.Web", "Resources", "SharedResource.resx"));
         var defined = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var sources = new[] { "Omvarld.Web", "Omvarld.Domain" }

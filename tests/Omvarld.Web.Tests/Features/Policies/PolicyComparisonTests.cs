@@ -9,9 +9,7 @@ public class PolicyComparisonTests
 {
     private static VersionDefinition Read(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
-        using var reader = new StreamReader(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", file));
+        using var reader = new StringReader(Omvarld.Web.Tests.Infrastructure.RepositoryFiles.SeedPolicy(file));
         var (definition, errors) = PolicyFileReader.Read(reader);
         Assert.Empty(errors);
         return definition!.Version;

@@ -340,11 +340,5 @@ public class PolicyFileReaderTests
         return Assert.IsType<PolicyDefinition>(definition);
     }
 
-    private static string SeedFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "src", "Omvarld.Web", "SeedData", "Policies");
-    }
+    private static string SeedFolder() => Omvarld.Web.Tests.Infrastructure.RepositoryFiles.SeedPolicyFolder;
 }

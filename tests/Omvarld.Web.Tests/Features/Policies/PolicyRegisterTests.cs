@@ -12,12 +12,7 @@ public abstract class PolicyRegisterTests(OmvarldApp app)
     private static readonly string BorasCoordinator = OmvarldApp.Email("samordnare");
     private static readonly string UpplandsBroCoordinator = OmvarldApp.Email("samordnare", "upplands-bro");
 
-    private static string SeedFile(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
-        return File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", name));
-    }
+    private static string SeedFile(string name) => RepositoryFiles.SeedPolicy(name);
 
     /// <summary>BORAS-2023 made into a later version: another key and label, adopted and valid as given.</summary>
     private static string LaterVersion(string key, string adopted, string validUntil) => SeedFile("boras-2023.yaml")
@@ -154,9 +149,7 @@ public abstract class RevisionWatchPageTests(OmvarldApp app)
     [Fact]
     public async Task StartPage_ExpiredDocument_ListedForCoordinatorAndKs_NotForReader()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
-        var yaml = File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", "boras-2016.yaml"))
+        var yaml = RepositoryFiles.SeedPolicy("boras-2016.yaml")
             .Replace("key: BORAS-INTERNATIONELL-POLICY", "key: BORAS-RIKTLINJER-VANORTER")
             .Replace("key: BORAS-2016", "key: BORAS-VANORTER-2016")
             .Replace("title: Internationell policy", "title: Riktlinjer för vänortsarbete");
@@ -255,12 +248,7 @@ public abstract class PolicyImportPageTests(OmvarldApp app)
         return await client.PostAsync("/styrdokument/importera", form);
     }
 
-    private static string Seed(string file)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx"))) dir = dir.Parent;
-        return File.ReadAllText(Path.Combine(dir!.FullName, "src", "Omvarld.Web", "SeedData", "Policies", file));
-    }
+    private static string Seed(string file) => RepositoryFiles.SeedPolicy(file);
 
     [Fact]
     public async Task Upload_FileWithErrors_ListsLinesAndStoresNothing_ThenGoodFileIsStored()

@@ -12,7 +12,7 @@ public sealed class IndexModel(PolicyService policies, Omvarld.Web.Infrastructur
     public async Task OnGetAsync()
     {
         Documents = await policies.ListAsync();
-        InForceToday = await policies.InForceAsync(policies.Today);
+        InForceToday = Documents.Select(d => d.InForceOn(policies.Today)).ToList();
         CanImport = (await me.GetScopeAsync()).IsCoordinator;
     }
 }

@@ -12,7 +12,20 @@ public sealed record DecisionDto(DecisionKind Kind, string Body, DateOnly? Date,
 
 public sealed record VersionSummaryDto(Guid Id, string Key, string Label, DateOnly? AdoptedOn, string ValidUntil, DateOnly? LastDay, PolicyStatus Status);
 
-public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind Kind, string KindGroupTerm, string? KindMeaning, IReadOnlyList<VersionSummaryDto> Versions);
+public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind Kind, string KindGroupTerm, string? KindMeaning, IReadOnlyList<VersionSummaryDto> Versions)
+{
+    /// <summary>The adopted versions as the in-force rule sees them.</summary>
+    public List<VersionPeriod> AdoptedPeriods() => Versions.Where(v => v.AdoptedOn is not null)
+        .Select(v => new VersionPeriod(v.Id, v.Label, v.AdoptedOn!.Value, Validity.Parse(v.ValidUntil) ?? Validity.Replaced)).ToList();
+
+    /// <summary>R2: the version of this document in force on <paramref name="date"/>, or the gap or overlap.</summary>
+    public InForceDto InForceOn(DateOnly date)
+    {
+        var r = InForce.On(date, AdoptedPeriods());
+        VersionSummaryDto? Find(VersionPeriod? p) => p is null ? null : Versions.First(v => v.Id == p.VersionId);
+        return new InForceDto(Id, Title, r.Outcome, Find(r.Version), Find(r.LastExpired), r.Conflicting.Select(p => Find(p)!).ToList());
+    }
+}
 
 public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Version, IReadOnlyList<DecisionDto> Decisions, PolicyDefinition Content, int RowVersion);
 
@@ -62,18 +75,8 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
     }
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>
-    public async Task<List<InForceDto>> InForceAsync(DateOnly date, CancellationToken ct = default)
-    {
-        var documents = await ListAsync(ct);
-        return documents.Select(d =>
-        {
-            var periods = d.Versions.Where(v => v.AdoptedOn is not null)
-                .Select(v => new VersionPeriod(v.Id, v.Label, v.AdoptedOn!.Value, Validity.Parse(v.ValidUntil) ?? Validity.Replaced)).ToList();
-            var r = InForce.On(date, periods);
-            VersionSummaryDto? Find(VersionPeriod? p) => p is null ? null : d.Versions.First(v => v.Id == p.VersionId);
-            return new InForceDto(d.Id, d.Title, r.Outcome, Find(r.Version), Find(r.LastExpired), r.Conflicting.Select(p => Find(p)!).ToList());
-        }).ToList();
-    }
+    public async Task<List<InForceDto>> InForceAsync(DateOnly date, CancellationToken ct = default) =>
+        (await ListAsync(ct)).Select(d => d.InForceOn(date)).ToList();
 
     /// <summary>Records a revision or extension decision; null when the version is not found; a conflict when it changed meanwhile.</summary>
     public async Task<(Result Result, bool Conflict)?> RecordDecisionAsync(Guid versionId, DecisionInput input, CancellationToken ct = default)
@@ -130,10 +133,8 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
         }
         else if (definition.Version.AdoptedOn is { } adoptedOn)
         {
-            var existing = (await ListAsync(ct)).FirstOrDefault(d => d.Id == document.Id)?.Versions ?? [];
+            var periods = (await ListAsync(ct)).FirstOrDefault(d => d.Id == document.Id)?.AdoptedPeriods() ?? [];
             var candidate = new VersionPeriod(Guid.Empty, definition.Version.Label, adoptedOn, definition.Version.ValidUntil);
-            var periods = existing.Where(v => v.AdoptedOn is not null)
-                .Select(v => new VersionPeriod(v.Id, v.Label, v.AdoptedOn!.Value, Validity.Parse(v.ValidUntil) ?? Validity.Replaced));
             if (InForce.OverlapsWith(candidate, periods) is [var conflict, ..])
                 return new(null, [new PolicyFileError(1, "version.validUntil",
                     $"Versionen skulle gälla samtidigt som version {conflict.Label} (antagen {conflict.AdoptedOn:yyyy-MM-dd}, gäller till {conflict.Validity}).")]);

@@ -49,20 +49,28 @@ public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
     public Validity Validity => Validity.Parse(ValidUntil) ?? Validity.Replaced;
 
     /// <summary>
-    /// R3: records a revision or extension decision (e.g. 002: KS proposes, KF extends to 2021). An extension must set a
-    /// new validity later than the current one; the decision keeps the history, the version its new validity.
+    /// Records a decision about this version: its adoption (once, while it is a draft), or R3's revision or extension
+    /// (e.g. 002: KS proposes, KF extends to 2021) of an adopted version. An extension must set a new validity later
+    /// than the current one; the decision keeps the history, the version its new validity.
     /// </summary>
-    public (PolicyDecision? Decision, Result Result) RecordDecision(DecisionKind kind, string? body, DateOnly? date, string? proposedBy,
+    /// <param name="adopted">Whether the version already has an adoption decision (decisions are rows of their own).</param>
+    public (PolicyDecision? Decision, Result Result) RecordDecision(DecisionKind kind, bool adopted, string? body, DateOnly? date, string? proposedBy,
         string? caseNumber, string? minuteParagraph, string? validUntil, string? text)
     {
-        if (kind is not (DecisionKind.Revised or DecisionKind.Extended)) return (null, Result.Fail("Decision_KindInvalid", "Kind"));
-        body = Text.Clean(body);
+        switch (kind)
+        {
+            case DecisionKind.Adopted when adopted: return (null, Result.Fail("Decision_AlreadyAdopted", "Kind"));
+            case DecisionKind.Revised or DecisionKind.Extended when !adopted: return (null, Result.Fail("Decision_NotAdopted", "Kind"));
+            case DecisionKind.Adopted or DecisionKind.Revised or DecisionKind.Extended: break;
+            default: return (null, Result.Fail("Decision_KindInvalid", "Kind"));
+        }
+        body = Common.Text.Clean(body);
         if (body is null) return (null, Result.Fail("Decision_BodyRequired", "Body"));
         if (body.Length > 150) return (null, Result.Fail("Validation_NameTooLong", "Body"));
         if (date is null) return (null, Result.Fail("Decision_DateRequired", "Date"));
-        caseNumber = Text.Clean(caseNumber);
+        caseNumber = Common.Text.Clean(caseNumber);
         if (caseNumber is null) return (null, Result.Fail("Decision_CaseNumberRequired", "CaseNumber"));
-        if (caseNumber.Length > 50 || Text.Clean(minuteParagraph)?.Length > 20 || Text.Clean(proposedBy)?.Length > 150 || text?.Length > 4000)
+        if (caseNumber.Length > 50 || Common.Text.Clean(minuteParagraph)?.Length > 20 || Common.Text.Clean(proposedBy)?.Length > 150 || text?.Length > 4000)
             return (null, Result.Fail("Decision_TooLong"));
         Validity? validity = null;
         if (!string.IsNullOrWhiteSpace(validUntil))
@@ -75,11 +83,34 @@ public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
             if (validity is not { LastDay: { } newLast }) return (null, Result.Fail("Decision_ExtensionNeedsValidity", "ValidUntil"));
             if (Validity.LastDay is { } oldLast && newLast <= oldLast) return (null, Result.Fail("Decision_ExtensionNotLater", "ValidUntil"));
         }
-        if (validity is { LastDay: { } last } && last < date) return (null, Result.Fail("Decision_ValidityBeforeDecision", "ValidUntil"));
-        var decision = PolicyDecision.From(MunicipalityId, Id, new DecisionDefinition(kind, body, date, Text.Clean(proposedBy), caseNumber,
-            Text.Clean(minuteParagraph), validity, string.IsNullOrWhiteSpace(text) ? null : text.Trim(), null));
+        // An adoption keeps the draft's validity unless the decision sets one; either way it cannot end before the decision.
+        if ((validity ?? (kind == DecisionKind.Adopted ? Validity : null)) is { LastDay: { } last } && last < date)
+            return (null, Result.Fail("Decision_ValidityBeforeDecision", "ValidUntil"));
+        var decision = PolicyDecision.From(MunicipalityId, Id, new DecisionDefinition(kind, body, date, Common.Text.Clean(proposedBy), caseNumber,
+            Common.Text.Clean(minuteParagraph), validity, string.IsNullOrWhiteSpace(text) ? null : text.Trim(), null));
         if (validity is { } v) ValidUntil = v.ToString();
         return (decision, Result.Ok);
+    }
+
+    /// <summary>
+    /// The version is replaced by <paramref name="by"/>, adopted by <paramref name="adoption"/>: it now runs until
+    /// replaced (its last day is the day before the new version's adoption) and keeps the replacement as a decision.
+    /// </summary>
+    public PolicyDecision ReplaceBy(PolicyVersion by, PolicyDecision adoption)
+    {
+        ValidUntil = Validity.Replaced.ToString();
+        return PolicyDecision.From(MunicipalityId, Id, new DecisionDefinition(DecisionKind.Replaced, adoption.Body, adoption.Date, adoption.ProposedBy,
+            adoption.CaseNumber, adoption.MinuteParagraph, Validity.Replaced, null, by.Label));
+    }
+
+    /// <summary>Replaces a draft's content with an edited policy file of the same document. Adopted versions are immutable: the caller checks.</summary>
+    public void ReviseDraft(PolicyDefinition d, string source)
+    {
+        Key = d.Key;
+        Label = d.Version.Label;
+        AdoptedBy = d.Version.AdoptedBy;
+        ValidUntil = d.Version.ValidUntil.ToString();
+        Source = source;
     }
 
     public static PolicyVersion From(Guid municipalityId, Guid documentId, PolicyDefinition d, string source) => new()

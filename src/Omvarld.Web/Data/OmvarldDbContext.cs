@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Omvarld.Domain.Access;
 using Omvarld.Domain.Auditing;
+using Omvarld.Domain.Files;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
@@ -29,6 +30,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<GoverningDocument> GoverningDocuments => Set<GoverningDocument>();
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
     public DbSet<PolicyDecision> PolicyDecisions => Set<PolicyDecision>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantContext Tenant => tenant;

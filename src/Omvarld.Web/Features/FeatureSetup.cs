@@ -6,6 +6,8 @@ using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
 
@@ -26,6 +28,8 @@ public static class FeatureSetup
         s.AddScoped<MunicipalityService>();
         s.AddScoped<UserAdminService>();
         s.AddScoped<PolicyService>();
+        s.AddScoped<FileService>();
+        s.AddSingleton<ReferenceData>();
         return builder;
     }
 

@@ -23,7 +23,7 @@ public static class Problems
     /// <summary>A business rule said no: 400 with the field it concerns.</summary>
     public static ValidationProblem From(Result result, IStringLocalizer l) =>
         TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [Camel(result.Field ?? "")] = [l[result.Error ?? "Problem_Invalid"]] },
+            new Dictionary<string, string[]> { [Camel(result.Field ?? "")] = [l.Message(result)] },
             title: l["Problem_ValidationTitle"]);
 
     public static ValidationProblem From(IDictionary<string, string[]> errors, IStringLocalizer l) =>

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Omvarld.Domain.Files;
 using Omvarld.Domain.Organisation;
+using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Data;
 using Omvarld.Web.Tests.Infrastructure;
 
@@ -78,6 +80,16 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/policies/in-force"] = [L, F, A, A, A, A, A],
         ["POST /api/v1/policies/import"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/policies/versions/{id}/decisions"] = [L, F, A, F, F, A, F],
+        ["GET /styrdokument/versioner/{id}/andra"] = [L, F, A, F, F, F, F],
+        ["GET /styrdokument/versioner/{id}/policyfil"] = [L, F, A, A, A, A, A],
+        ["GET /styrdokument/filer/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/policies/versions/{id}/source"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/policies/versions/{id}/source"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/policies/versions/{id}/drafts"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/policies/versions/{id}/files"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/policies/versions/{id}/files"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/policies/files/{fileId}"] = [L, F, A, A, A, A, A],
+        ["DELETE /api/v1/policies/files/{fileId}"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],
@@ -138,8 +150,19 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         var unit = await app.UnitIdAsync(app.Boras, "Kulturnämnden");
         var (spareUnit, spareUser) = await ArrangeSparesAsync();
         var policyVersion = await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.MunicipalityId == app.Boras).Select(v => v.Id).FirstAsync());
+        var file = await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var f = StoredFile.Create(app.Boras, PolicyService.FileOwner, policyVersion, "matris.pdf", "application/pdf", 5, new string('0', 64), DateTimeOffset.UtcNow, null);
+            db.StoredFiles.Add(f);
+            db.StoredFileContents.Add(StoredFileContent.For(f, "%PDF-"u8.ToArray()));
+            await db.SaveChangesAsync();
+            return f.Id;
+        });
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
+            ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
+            ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",
             ("documentName", _) => "v1",
             ("assignmentId", _) => Guid.NewGuid().ToString(),

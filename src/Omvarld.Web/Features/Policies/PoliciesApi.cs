@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Omvarld.Web.Features.Files;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Policies;
@@ -17,7 +18,18 @@ public static class PoliciesApi
         g.MapGet("/versions/{id:guid}", async Task<Results<Ok<VersionDetails>, ProblemHttpResult>> (Guid id, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetVersionAsync(id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound(l));
         g.MapGet("/in-force", InForceOn);
-        g.MapPost("/versions/{id:guid}/decisions", RecordDecision).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs);
+        g.MapPost("/versions/{id:guid}/decisions", RecordDecision).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
+            .WithSummary("Records an adoption (of a draft), revision or extension decision (R3); an adoption that would overlap a version in force is refused unless replacesInForce.");
+        g.MapGet("/versions/{id:guid}/source", Source).WithSummary("The version's policy file (omvarld-policy/1).");
+        g.MapPost("/versions/{id:guid}/drafts", CreateDraft).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Creates a new version of the same document as a draft, with this version's content and no decisions.");
+        g.MapPut("/versions/{id:guid}/source", UpdateDraft).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Replaces a draft's policy file (text body); ?version= is the row version read. Adopted versions are immutable.");
+        g.MapGet("/versions/{id:guid}/files", async (Guid id, FileService f, CancellationToken ct) => TypedResults.Ok(await f.ListAsync(PolicyService.FileOwner, id, ct)));
+        g.MapPost("/versions/{id:guid}/files", AddFile).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Attaches a file (multipart/form-data, field 'file': PDF or DOCX, checked by content) to a version, e.g. the document as adopted.");
+        g.MapGet("/files/{fileId:guid}", Download).WithSummary("Downloads an attached file.");
+        g.MapDelete("/files/{fileId:guid}", RemoveFile).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
         // The body is read as text whatever its content type (no Accepts filter: a mismatch would fall to routing's 415).
         g.MapPost("/import", Import).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
         return api;
@@ -40,18 +52,71 @@ public static class PoliciesApi
         return TypedResults.Ok((await s.GetVersionAsync(id, ct))!);
     }
 
-    /// <summary>The body is a policy file (<c>omvarld-policy/1</c>); errors come back with line and field.</summary>
-    private static async Task<Results<Created<VersionSummaryDto>, ValidationProblem>> Import(HttpRequest request, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Source(Guid id, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await s.GetSourceAsync(id, ct) is { } v ? TypedResults.Text(v.Source, "application/yaml; charset=utf-8") : Problems.NotFound(l);
+
+    private static async Task<Results<Created<VersionDetails>, ValidationProblem, ProblemHttpResult>> CreateDraft(Guid id, DraftInput input, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        if (request.ContentLength is > MaxImportBytes)
+        if (await s.CreateDraftAsync(id, input, ct) is not { } outcome) return Problems.NotFound(l);
+        if (!outcome.Result.IsOk) return Problems.From(outcome.Result, l);
+        return TypedResults.Created($"/api/v1/policies/versions/{outcome.Id}", (await s.GetVersionAsync(outcome.Id!.Value, ct))!);
+    }
+
+    private static async Task<Results<Ok<VersionDetails>, ValidationProblem, ProblemHttpResult>> UpdateDraft(Guid id, int? version, HttpRequest request, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (await ReadTextAsync(request, ct) is not { } text)
             return Problems.From(new Dictionary<string, string[]> { ["body"] = [l["Policies_FileTooLarge"]] }, l);
+        var update = await s.UpdateDraftAsync(id, text, version, ct);
+        return update.Outcome switch
+        {
+            DraftOutcome.NotFound => Problems.NotFound(l),
+            DraftOutcome.Conflict => Problems.Conflict(l, l["Concurrency_Conflict"]),
+            DraftOutcome.NotDraft => Problems.Conflict(l, l["Draft_NotDraft"]),
+            DraftOutcome.Invalid => LineErrors(update.Errors, l),
+            _ => TypedResults.Ok((await s.GetVersionAsync(id, ct))!),
+        };
+    }
+
+    private static async Task<Results<Created<StoredFileDto>, ValidationProblem, ProblemHttpResult>> AddFile(Guid id, HttpRequest request, PolicyService s, FileService files, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (await s.GetSourceAsync(id, ct) is null) return Problems.NotFound(l);
+        // The form is read here, not bound: a binding would add an Accepts filter whose 415 comes before authorization.
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        await using var stream = file?.OpenReadStream();
+        var (stored, result) = await files.AddAsync(PolicyService.FileOwner, id, file?.FileName, stream, FileKinds.Documents, ct);
+        if (!result.IsOk) return Problems.From(result, l);
+        return TypedResults.Created($"/api/v1/policies/files/{stored!.Id}", stored);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid fileId, FileService files, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await files.OpenAsync(PolicyService.FileOwner, fileId, ct) is { } f
+            ? TypedResults.File(f.Bytes, f.File.ContentType, f.File.FileName)
+            : Problems.NotFound(l);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFile(Guid fileId, FileService files, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await files.RemoveAsync(PolicyService.FileOwner, fileId, ct) ? TypedResults.NoContent() : Problems.NotFound(l);
+
+    private static ValidationProblem LineErrors(IEnumerable<PolicyFileError> errors, IStringLocalizer l) =>
+        Problems.From(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => l["Policies_ErrorAtLine", e.Line, e.Message].Value).ToArray()), l);
+
+    /// <summary>The request body as text, or null when it is larger than a policy file may be.</summary>
+    private static async Task<string?> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is > MaxImportBytes) return null;
         using var reader = new StreamReader(request.Body);
         var buffer = new char[MaxImportBytes + 1];
         var read = await reader.ReadBlockAsync(buffer, ct);
-        if (read > MaxImportBytes) return Problems.From(new Dictionary<string, string[]> { ["body"] = [l["Policies_FileTooLarge"]] }, l);
-        var result = await s.ImportAsync(new string(buffer, 0, read), ct);
+        return read > MaxImportBytes ? null : new string(buffer, 0, read);
+    }
+
+    /// <summary>The body is a policy file (<c>omvarld-policy/1</c>); errors come back with line and field.</summary>
+    private static async Task<Results<Created<VersionSummaryDto>, ValidationProblem>> Import(HttpRequest request, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        if (await ReadTextAsync(request, ct) is not { } text)
+            return Problems.From(new Dictionary<string, string[]> { ["body"] = [l["Policies_FileTooLarge"]] }, l);
+        var result = await s.ImportAsync(text, ct);
         if (result.Version is null)
-            return Problems.From(result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => l["Policies_ErrorAtLine", e.Line, e.Message].Value).ToArray()), l);
+            return LineErrors(result.Errors, l);
         var summary = (await s.ListAsync(ct)).SelectMany(d => d.Versions).First(v => v.Id == result.Version.Id);
         return TypedResults.Created($"/api/v1/policies/versions/{summary.Id}", summary);
     }

@@ -4,6 +4,7 @@ using Omvarld.Domain.Policies;
 using Omvarld.Domain.Policies.Checks;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Policies;
 
@@ -196,13 +197,8 @@ public static partial class PolicyFileReader
                 return new ReadDecision(new DecisionDefinition(kind.Value, body, date.Value.Value, proposedBy, caseNumber, paragraph,
                     validUntil.Value.Validity, text, note), Node(map, "date")!);
             });
-            if (decisions is null) return null;
-            if (decisions.Count == 0)
-            {
-                Error(Node(version, "decisions")!, Path(versionPath, "decisions"), Sv.NoDecisions);
-                return null;
-            }
-            if (decisions.Any(d => d is null)) return null;
+            // A version without decisions, or without an adoption among them, is a draft.
+            if (decisions is null || decisions.Any(d => d is null)) return null;
             var read = decisions.Select(d => d!).ToList();
 
             // The format: decisions stand in date order; an undated one stands where the source puts it.
@@ -214,8 +210,6 @@ public static partial class PolicyFileReader
                     Error(read[i].DateNode, $"{Path(versionPath, "decisions")}[{i}].date", Sv.DecisionOutOfOrder(date, previous.Decision.Date!.Value, LineOf(previous.DateNode.Start)));
                 previous = read[i];
             }
-            if (read.All(d => d.Decision.Kind != DecisionKind.Adopted))
-                Error(Node(version, "decisions")!, Path(versionPath, "decisions"), Sv.NoAdoption);
             return read;
         }
 
@@ -509,82 +503,79 @@ public static partial class PolicyFileReader
         };
     }
 
-    /// <summary>The reader's messages, in Swedish: the importing coordinator reads them beside the line they name.</summary>
+    /// <summary>The reader's messages, from the UI's resources (<c>PolicyFile_*</c>): the importing coordinator reads them beside the line they name.</summary>
     private static class Sv
     {
+        private static readonly ResourceText L = new();
+
         public static string Syntax(YamlException e)
         {
             // YamlDotNet prefixes its message with the marks; the line is reported apart.
             var detail = e.Message;
             var cut = detail.IndexOf("): ", StringComparison.Ordinal);
             if (cut >= 0) detail = detail[(cut + 3)..];
-            return detail.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-                ? "Samma fält står två gånger i samma avsnitt."
-                : $"Filen är inte giltig YAML och kan inte läsas här ({detail}).";
+            return detail.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? L["PolicyFile_DuplicateKey"] : L["PolicyFile_Syntax", detail];
         }
 
-        public const string SyntaxNear = "Filen är inte giltig YAML och kan inte läsas här (felet står på raden eller strax efter).";
-        public const string EmptyFile = "Filen är tom.";
-        public const string SeveralDocuments = "Filen ska innehålla en enda policy, men här börjar ett andra YAML-dokument.";
-        public const string RootNotMapping = "Filen ska bestå av fält (format, key, document, version, text).";
-        public const string ItemNotMap = "Raden ska vara ett avsnitt med fält.";
-        public const string MissingGoalCode = "Målkoden saknas.";
-        public const string NoDecisions = "Versionen ska ha minst ett beslut.";
-        public const string NoAdoption = "Versionen saknar ett antagandebeslut (kind: adopted).";
-        public const string NoGoals = "Versionen ska ha minst ett mål.";
-        public const string NullDateNeedsNote = "Ett beslut utan datum ska ha en anteckning (note) som säger varför datumet saknas.";
-        public const string CheckNeedsPrecondition = "Kontrollen 'partner-precondition' kräver att versionen har en förutsättning (precondition).";
+        public static string SyntaxNear => L["PolicyFile_SyntaxNear"];
+        public static string EmptyFile => L["PolicyFile_Empty"];
+        public static string SeveralDocuments => L["PolicyFile_SeveralDocuments"];
+        public static string RootNotMapping => L["PolicyFile_RootNotMapping"];
+        public static string ItemNotMap => L["PolicyFile_ItemNotMap"];
+        public static string MissingGoalCode => L["PolicyFile_MissingGoalCode"];
+        public static string NoGoals => L["PolicyFile_NoGoals"];
+        public static string NullDateNeedsNote => L["PolicyFile_NullDateNeedsNote"];
+        public static string CheckNeedsPrecondition => L["PolicyFile_CheckNeedsPrecondition"];
 
-        public static string Missing(string key) => $"Fältet '{key}' saknas.";
-        public static string Empty(string key) => $"Fältet '{key}' får inte vara tomt.";
-        public static string UnknownField(string key, IEnumerable<string> allowed) => $"Okänt fält '{key}'. Tillåtna fält här: {string.Join(", ", allowed)}.";
-        public static string NotText(string key) => $"Fältet '{key}' ska vara en text.";
-        public static string NotMap(string key) => $"Fältet '{key}' ska vara ett avsnitt med fält.";
-        public static string NotList(string key) => $"Fältet '{key}' ska vara en lista.";
-        public static string NotBoolean(string key) => $"Fältet '{key}' ska vara true eller false.";
-        public static string EmptyList(string key) => $"Listan '{key}' får inte vara tom.";
-        public static string WrongFormat(string format) => $"Formatet ska vara '{PolicyCodes.Format}', inte '{format}'.";
-        public static string BadKey(string key) => $"Nyckeln '{key}' får bara innehålla versaler A–Z, siffror och bindestreck.";
-        public static string BadGoalCode(string code) => $"Målkoden '{code}' ska börja med en versal och bara innehålla versaler A–Z, siffror och understreck (å och ä blir A, ö blir O).";
-        public static string DuplicateGoalCode(string code, int firstLine) => $"Målkoden '{code}' finns redan på rad {firstLine}.";
-        public static string NotAllowed(string value, IEnumerable<string> allowed) => $"Värdet '{value}' är inte tillåtet. Välj ett av: {string.Join(", ", allowed)}.";
-        public static string UnknownDocumentKind(string value, IReadOnlyList<string> allowed) => $"Okänd dokumenttyp '{value}'. Välj en av: {string.Join(", ", allowed)}.";
-        public static string WrongGroup(string kind, string group) => $"Dokumenttypen '{kind}' hör inte till gruppen '{group}'.";
-        public static string UnknownDecisionKind(string value, IReadOnlyList<string> allowed) => $"Okänd beslutstyp '{value}'. Välj en av: {string.Join(", ", allowed)}.";
-        public static string UnknownGoalKind(string value, IReadOnlyList<string> allowed) => $"Okänd måltyp '{value}'. Välj en av: {string.Join(", ", allowed)}.";
-        public static string UnknownCheckKind(string value, IReadOnlyList<string> allowed) => $"Okänd kontrolltyp '{value}'.";
-        public static string UnknownCriterion(string value) => $"Okänt kriterium '{value}'. Välj bland: {string.Join(", ", PolicyCodes.Criteria.Codes)}.";
-        public static string DuplicateValue(string value, int firstLine) => $"Värdet '{value}' finns redan på rad {firstLine}.";
-        public static string DuplicateCheck(string kind, int firstLine) => $"Kontrollen '{kind}' finns redan på rad {firstLine}.";
-        public static string BadSdg(string value) => $"Det globala målet '{value}' ska vara ett heltal från 1 till 17.";
-        public static string DuplicateSdg(int sdg, int firstLine) => $"Det globala målet {sdg} finns redan på rad {firstLine}.";
-        public static string BadDate(string value) => $"Datumet '{value}' kan inte tolkas; skriv ÅÅÅÅ-MM-DD.";
-        public static string BadValidity(string value) => $"Giltighetstiden '{value}' kan inte tolkas; skriv ett år (2027), ett datum (2027-06-30) eller replaced.";
-        public static string ValidBeforeAdoption(Validity validity, DateOnly adopted) => $"Giltig till ({validity}) ligger före antagandet ({Iso(adopted)}).";
-        public static string ValidBeforeDecision(Validity validity, DateOnly decided) => $"Giltig till ({validity}) ligger före beslutet ({Iso(decided)}).";
+        public static string Missing(string key) => L["PolicyFile_Missing", key];
+        public static string Empty(string key) => L["PolicyFile_EmptyField", key];
+        public static string UnknownField(string key, IEnumerable<string> allowed) => L["PolicyFile_UnknownField", key, string.Join(", ", allowed)];
+        public static string NotText(string key) => L["PolicyFile_NotText", key];
+        public static string NotMap(string key) => L["PolicyFile_NotMap", key];
+        public static string NotList(string key) => L["PolicyFile_NotList", key];
+        public static string NotBoolean(string key) => L["PolicyFile_NotBoolean", key];
+        public static string EmptyList(string key) => L["PolicyFile_EmptyList", key];
+        public static string WrongFormat(string format) => L["PolicyFile_WrongFormat", PolicyCodes.Format, format];
+        public static string BadKey(string key) => L["PolicyFile_BadKey", key];
+        public static string BadGoalCode(string code) => L["PolicyFile_BadGoalCode", code];
+        public static string DuplicateGoalCode(string code, int firstLine) => L["PolicyFile_DuplicateGoalCode", code, firstLine];
+        public static string NotAllowed(string value, IEnumerable<string> allowed) => L["PolicyFile_NotAllowed", value, string.Join(", ", allowed)];
+        public static string UnknownDocumentKind(string value, IReadOnlyList<string> allowed) => L["PolicyFile_UnknownDocumentKind", value, string.Join(", ", allowed)];
+        public static string WrongGroup(string kind, string group) => L["PolicyFile_WrongGroup", kind, group];
+        public static string UnknownDecisionKind(string value, IReadOnlyList<string> allowed) => L["PolicyFile_UnknownDecisionKind", value, string.Join(", ", allowed)];
+        public static string UnknownGoalKind(string value, IReadOnlyList<string> allowed) => L["PolicyFile_UnknownGoalKind", value, string.Join(", ", allowed)];
+        public static string UnknownCheckKind(string value, IReadOnlyList<string> allowed) => L["PolicyFile_UnknownCheckKind", value, string.Join(", ", allowed)];
+        public static string UnknownCriterion(string value) => L["PolicyFile_UnknownCriterion", value, string.Join(", ", PolicyCodes.Criteria.Codes)];
+        public static string DuplicateValue(string value, int firstLine) => L["PolicyFile_DuplicateValue", value, firstLine];
+        public static string DuplicateCheck(string kind, int firstLine) => L["PolicyFile_DuplicateCheck", kind, firstLine];
+        public static string BadSdg(string value) => L["PolicyFile_BadSdg", value];
+        public static string DuplicateSdg(int sdg, int firstLine) => L["PolicyFile_DuplicateSdg", sdg, firstLine];
+        public static string BadDate(string value) => L["PolicyFile_BadDate", value];
+        public static string BadValidity(string value) => L["PolicyFile_BadValidity", value];
+        public static string ValidBeforeAdoption(Validity validity, DateOnly adopted) => L["PolicyFile_ValidBeforeAdoption", validity, Iso(adopted)];
+        public static string ValidBeforeDecision(Validity validity, DateOnly decided) => L["PolicyFile_ValidBeforeDecision", validity, Iso(decided)];
         public static string DecisionOutOfOrder(DateOnly date, DateOnly previous, int previousLine) =>
-            $"Beslutet {Iso(date)} står efter beslutet {Iso(previous)} på rad {previousLine}; besluten ska stå i datumordning.";
-        public static string ExceptionBodyDiffers(string check, string precondition) =>
-            $"Kontrollens exceptionBody ('{check}') skiljer sig från förutsättningens ('{precondition}').";
+            L["PolicyFile_DecisionOutOfOrder", Iso(date), Iso(previous), previousLine];
+        public static string ExceptionBodyDiffers(string check, string precondition) => L["PolicyFile_ExceptionBodyDiffers", check, precondition];
 
         public static string Parameter(string kind, CheckParameterSpec? spec, CheckParameterError error)
         {
             var name = error.Parameter;
             return error.Problem switch
             {
-                CheckParameterProblem.Missing => $"Parametern '{name}' saknas.",
-                CheckParameterProblem.Unknown => $"Kontrolltypen '{kind}' har ingen parameter '{name}'.",
-                CheckParameterProblem.UnknownGoal => $"Parametern '{name}' nämner målet '{error.Value}', som inte finns bland versionens mål.",
-                CheckParameterProblem.Duplicate => $"Värdet '{error.Value}' står två gånger i parametern '{name}'.",
-                CheckParameterProblem.Inconsistent => "Minst en av parametrarna 'yearly' och 'atCompletion' ska vara true.",
+                CheckParameterProblem.Missing => L["PolicyFile_ParameterMissing", name],
+                CheckParameterProblem.Unknown => L["PolicyFile_ParameterUnknown", kind, name],
+                CheckParameterProblem.UnknownGoal => L["PolicyFile_ParameterUnknownGoal", name, error.Value ?? ""],
+                CheckParameterProblem.Duplicate => L["PolicyFile_ParameterDuplicate", error.Value ?? "", name],
+                CheckParameterProblem.Inconsistent => L["PolicyFile_ParameterReportingNeither"],
                 _ => spec!.Type switch
                 {
-                    CheckParameterType.Integer => $"Parametern '{name}' ska vara ett heltal på minst {spec.Minimum ?? int.MinValue}.",
-                    CheckParameterType.Boolean => $"Parametern '{name}' ska vara true eller false.",
-                    CheckParameterType.OneOf => $"Parametern '{name}' ska vara en av: {string.Join(", ", spec.AllowedValues!)}.",
-                    CheckParameterType.SubsetOf => $"Parametern '{name}' ska vara en lista med en eller flera av: {string.Join(", ", spec.AllowedValues!)}.",
-                    CheckParameterType.GoalCode => $"Parametern '{name}' ska vara en målkod.",
-                    _ => $"Parametern '{name}' ska vara en text.",
+                    CheckParameterType.Integer => L["PolicyFile_ParameterInteger", name, spec.Minimum ?? int.MinValue],
+                    CheckParameterType.Boolean => L["PolicyFile_ParameterBoolean", name],
+                    CheckParameterType.OneOf => L["PolicyFile_ParameterOneOf", name, string.Join(", ", spec.AllowedValues!)],
+                    CheckParameterType.SubsetOf => L["PolicyFile_ParameterSubsetOf", name, string.Join(", ", spec.AllowedValues!)],
+                    CheckParameterType.GoalCode => L["PolicyFile_ParameterGoalCode", name],
+                    _ => L["PolicyFile_ParameterText", name],
                 },
             };
         }

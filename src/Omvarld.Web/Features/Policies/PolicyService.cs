@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Policies;
 using Omvarld.Web.Data;
+using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.Reference;
+using Omvarld.Web.Features.Shared;
+using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Policies;
 
@@ -27,13 +31,29 @@ public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind
     }
 }
 
-public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Version, IReadOnlyList<DecisionDto> Decisions, PolicyDefinition Content, int RowVersion);
+/// <param name="ReplacedBy">The adopted version that replaced this one, when one did.</param>
+/// <param name="Replaces">The version this one replaced, when it did.</param>
+/// <param name="Sdgs">The SDGs the version contributes to, with their Swedish names.</param>
+public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Version, IReadOnlyList<DecisionDto> Decisions, PolicyDefinition Content,
+    int RowVersion, VersionSummaryDto? ReplacedBy, VersionSummaryDto? Replaces, IReadOnlyList<SdgGoal> Sdgs, IReadOnlyList<StoredFileDto> Files)
+{
+    public bool IsDraft => Version.Status == PolicyStatus.Draft;
+}
 
 public sealed record InForceDto(Guid DocumentId, string DocumentTitle, InForceOutcome Outcome, VersionSummaryDto? Version, VersionSummaryDto? LastExpired, IReadOnlyList<VersionSummaryDto> Conflicting);
 
 public sealed record RevisionDueDto(Guid DocumentId, string DocumentTitle, Guid VersionId, string Label, DateOnly LastDay, RevisionState State);
 
-public sealed record DecisionInput(DecisionKind? Kind, string? Body, DateOnly? Date, string? ProposedBy, string? CaseNumber, string? MinuteParagraph, string? ValidUntil, string? Text, int? Version);
+/// <param name="ReplacesInForce">For an adoption: the new version replaces the versions it would otherwise overlap (they get a replacement decision).</param>
+/// <param name="Version">The row version the caller read (optimistic concurrency).</param>
+public sealed record DecisionInput(DecisionKind? Kind, string? Body, DateOnly? Date, string? ProposedBy, string? CaseNumber, string? MinuteParagraph,
+    string? ValidUntil, string? Text, int? Version, bool ReplacesInForce = false);
+
+public sealed record DraftInput(string? Key, string? Label);
+
+public enum DraftOutcome { Saved, NotFound, Conflict, NotDraft, Invalid }
+
+public sealed record DraftUpdate(DraftOutcome Outcome, IReadOnlyList<PolicyFileError> Errors);
 
 public sealed record ImportResult(PolicyVersion? Version, IReadOnlyList<PolicyFileError> Errors);
 
@@ -41,8 +61,10 @@ public sealed record ImportResult(PolicyVersion? Version, IReadOnlyList<PolicyFi
 /// The municipality's governing documents and policy versions: listing with derived status, the version in force on a
 /// date (R2), and importing a policy file. A handful of rows per municipality: read in two queries, computed in memory.
 /// </summary>
-public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
+public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, ReferenceData reference, FileService files)
 {
+    public const string FileOwner = "PolicyVersion";
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<List<DocumentDto>> ListAsync(CancellationToken ct = default)
@@ -71,33 +93,126 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
             .OrderBy(d => d.Date).ToListAsync(ct);
         var (content, errors) = PolicyFileReader.Read(new StringReader(version.Source));
         if (content is null) throw new InvalidOperationException($"Stored policy version {version.Key} no longer reads: {errors[0].Message}");
-        return new(document, document.Versions.First(v => v.Id == id), decisions.Select(DecisionDto.From).ToList(), content, version.Version);
+        var summary = document.Versions.First(v => v.Id == id);
+        var adopted = document.Versions.Where(v => v.AdoptedOn is not null).OrderBy(v => v.AdoptedOn).ToList();
+        var index = adopted.FindIndex(v => v.Id == id);
+        // A version valid "until replaced" is replaced by the next one adopted (on that one's adoption day, maybe still ahead).
+        static bool UntilReplaced(VersionSummaryDto v) => Validity.Parse(v.ValidUntil)?.UntilReplaced ?? true;
+        var replacedBy = index >= 0 && index + 1 < adopted.Count && UntilReplaced(summary) ? adopted[index + 1] : null;
+        var replaces = index > 0 && UntilReplaced(adopted[index - 1]) ? adopted[index - 1] : null;
+        var sdgs = content.Version.Sdgs.Select(reference.Sdg).OfType<SdgGoal>().ToList();
+        return new(document, summary, decisions.Select(DecisionDto.From).ToList(), content, version.Version, replacedBy, replaces, sdgs,
+            await files.ListAsync(FileOwner, id, ct));
     }
+
+    /// <summary>The policy file a version was read from (a draft's as last saved).</summary>
+    public async Task<(string Key, string Source)?> GetSourceAsync(Guid id, CancellationToken ct = default) =>
+        await db.PolicyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.Key, v.Source }).FirstOrDefaultAsync(ct) is { } v
+            ? (v.Key, v.Source) : null;
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>
     public async Task<List<InForceDto>> InForceAsync(DateOnly date, CancellationToken ct = default) =>
         (await ListAsync(ct)).Select(d => d.InForceOn(date)).ToList();
 
-    /// <summary>Records a revision or extension decision; null when the version is not found; a conflict when it changed meanwhile.</summary>
+    /// <summary>
+    /// Records a decision about a version: its adoption (a draft's; refused when it would overlap another version in
+    /// force, naming it, unless the new version replaces it), or a revision or extension (R3) of an adopted one.
+    /// Null when the version is not found; a conflict when it changed meanwhile.
+    /// </summary>
     public async Task<(Result Result, bool Conflict)?> RecordDecisionAsync(Guid versionId, DecisionInput input, CancellationToken ct = default)
     {
         var version = await db.PolicyVersions.FirstOrDefaultAsync(v => v.Id == versionId, ct);
         if (version is null) return null;
         if (input.Version != version.Version) return (Result.Fail("Concurrency_Conflict"), true);
         if (input.Kind is not { } kind) return (Result.Fail("Decision_KindInvalid", "Kind"), false);
-        var (decision, result) = version.RecordDecision(kind, input.Body, input.Date, input.ProposedBy, input.CaseNumber, input.MinuteParagraph, input.ValidUntil, input.Text);
-        if (!result.IsOk) return (result, false);
-        // A new validity must not run into a later adopted version of the same document (R2: never two in force).
         var document = (await ListAsync(ct)).First(d => d.Id == version.DocumentId);
         var adoptedOn = document.Versions.First(v => v.Id == version.Id).AdoptedOn;
-        var newLast = version.Validity.LastDay ?? DateOnly.MaxValue;
-        if (document.Versions.Any(v => v.Id != version.Id && v.AdoptedOn is { } a && a > adoptedOn && a <= newLast && !version.Validity.UntilReplaced))
-            return (Result.Fail("Decision_OverlapsLaterVersion", "ValidUntil"), false);
+        var (decision, result) = version.RecordDecision(kind, adoptedOn is not null, input.Body, input.Date, input.ProposedBy, input.CaseNumber,
+            input.MinuteParagraph, input.ValidUntil, input.Text);
+        if (!result.IsOk) return (result, false);
+
+        // R2: never two versions in force. The version's period as the decision leaves it, against the others'.
+        var others = document.AdoptedPeriods().Where(p => p.VersionId != version.Id).ToList();
+        var candidate = new VersionPeriod(version.Id, version.Label, adoptedOn ?? decision!.Date!.Value, version.Validity);
+        var conflicts = InForce.OverlapsWith(candidate, others);
+        if (kind == DecisionKind.Adopted && input.ReplacesInForce && conflicts.Count > 0)
+        {
+            if (conflicts.FirstOrDefault(c => c.AdoptedOn >= candidate.AdoptedOn) is { } later)
+                return (Result.Fail("Decision_ReplacesLater", "Date", later.Label), false);
+            var ids = conflicts.Select(c => c.VersionId).ToList();
+            foreach (var replaced in await db.PolicyVersions.Where(v => ids.Contains(v.Id)).ToListAsync(ct))
+                db.PolicyDecisions.Add(replaced.ReplaceBy(version, decision!));
+        }
+        else if (conflicts is [var conflict, ..])
+        {
+            return (Result.Fail("Decision_OverlapsVersion", kind == DecisionKind.Adopted ? "Date" : "ValidUntil",
+                conflict.Label, Format.Date(conflict.AdoptedOn), conflict.Validity.UntilReplaced ? "–" : Format.Date(conflict.Validity.LastDay!.Value)), false);
+        }
         db.Entry(version).Property(v => v.Version).OriginalValue = input.Version!.Value;
+        // The decision changes what the version is (its status, maybe its validity): the row's version moves with it.
+        db.Entry(version).State = EntityState.Modified;
         db.PolicyDecisions.Add(decision!);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return (Result.Fail("Concurrency_Conflict"), true); }
         return (Result.Ok, false);
+    }
+
+    /// <summary>
+    /// A new version of the same document as a draft, with <paramref name="fromId"/>'s content and no decisions.
+    /// Null when <paramref name="fromId"/> is not found.
+    /// </summary>
+    public async Task<(Guid? Id, Result Result)?> CreateDraftAsync(Guid fromId, DraftInput input, CancellationToken ct = default)
+    {
+        var from = await db.PolicyVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == fromId, ct);
+        if (from is null) return null;
+        var key = input.Key?.Trim().ToUpperInvariant();
+        var label = Domain.Common.Text.Clean(input.Label);
+        if (key is null || key.Length is 0 or > 100 || !key.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '-'))
+            return (null, Result.Fail("Draft_KeyInvalid", "Key"));
+        if (label is null) return (null, Result.Fail("Draft_LabelRequired", "Label"));
+        if (label.Length > 50) return (null, Result.Fail("Draft_LabelTooLong", "Label"));
+        if (await db.PolicyVersions.AnyAsync(v => v.Key == key, ct)) return (null, Result.Fail("Draft_KeyTaken", "Key", key));
+        var source = PolicyDraft.From(from.Source, key, label);
+        var (definition, errors) = PolicyFileReader.Read(new StringReader(source));
+        if (definition is null) throw new InvalidOperationException($"The draft of {from.Key} does not read: {errors[0].Message}");
+        var draft = PolicyVersion.From(from.MunicipalityId, from.DocumentId, definition, source);
+        db.PolicyVersions.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return (draft.Id, Result.Ok);
+    }
+
+    /// <summary>Saves an edited draft's policy file: read in full first, nothing stored unless it reads, stays a draft of the same document and keeps a free key.</summary>
+    public async Task<DraftUpdate> UpdateDraftAsync(Guid id, string text, int? rowVersion, CancellationToken ct = default)
+    {
+        var version = await db.PolicyVersions.FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (version is null) return new(DraftOutcome.NotFound, []);
+        if (await db.PolicyDecisions.AnyAsync(d => d.PolicyVersionId == id && d.Kind == DecisionKind.Adopted, ct)) return new(DraftOutcome.NotDraft, []);
+        if (rowVersion != version.Version) return new(DraftOutcome.Conflict, []);
+        var (definition, errors) = PolicyFileReader.Read(new StringReader(text));
+        if (definition is null) return new(DraftOutcome.Invalid, errors);
+        var l = new ResourceText();
+        var document = await db.GoverningDocuments.AsNoTracking().FirstAsync(d => d.Id == version.DocumentId, ct);
+        var problems = new List<PolicyFileError>();
+        if (definition.Document.Key != document.Key)
+            problems.Add(new(LineOf(text, "  key:"), "document.key", l["PolicyFile_OtherDocument", document.Key, definition.Document.Key]));
+        if (definition.Version.Decisions.Count > 0)
+            problems.Add(new(LineOf(text, "  decisions:"), "version.decisions", l["PolicyFile_DraftHasDecisions"]));
+        if (definition.Key != version.Key && await db.PolicyVersions.AnyAsync(v => v.Key == definition.Key, ct))
+            problems.Add(new(LineOf(text, "key:"), "key", l["PolicyFile_VersionExists", definition.Key]));
+        if (problems.Count > 0) return new(DraftOutcome.Invalid, problems);
+        version.ReviseDraft(definition, text);
+        db.Entry(version).Property(v => v.Version).OriginalValue = rowVersion!.Value;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return new(DraftOutcome.Conflict, []); }
+        return new(DraftOutcome.Saved, []);
+    }
+
+    /// <summary>The 1-based line of the first line starting with <paramref name="prefix"/> (1 when none): where a whole-file error points.</summary>
+    private static int LineOf(string text, string prefix)
+    {
+        var lines = text.Split('\n');
+        var i = Array.FindIndex(lines, line => line.StartsWith(prefix, StringComparison.Ordinal));
+        return i < 0 ? 1 : i + 1;
     }
 
     /// <summary>R3: each document whose latest adopted version has run out, or will within <paramref name="warningMonths"/>.</summary>
@@ -124,7 +239,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
         if (definition is null) return new(null, errors);
         var municipalityId = db.CurrentMunicipalityId ?? throw new InvalidOperationException("No municipality in scope.");
         if (await db.PolicyVersions.AnyAsync(v => v.Key == definition.Key, ct))
-            return new(null, [new PolicyFileError(1, "key", $"Versionen '{definition.Key}' finns redan.")]);
+            return new(null, [new PolicyFileError(LineOf(text, "key:"), "key", new ResourceText()["PolicyFile_VersionExists", definition.Key])]);
         var document = await db.GoverningDocuments.FirstOrDefaultAsync(d => d.Key == definition.Document.Key, ct);
         if (document is null)
         {
@@ -136,8 +251,8 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock)
             var periods = (await ListAsync(ct)).FirstOrDefault(d => d.Id == document.Id)?.AdoptedPeriods() ?? [];
             var candidate = new VersionPeriod(Guid.Empty, definition.Version.Label, adoptedOn, definition.Version.ValidUntil);
             if (InForce.OverlapsWith(candidate, periods) is [var conflict, ..])
-                return new(null, [new PolicyFileError(1, "version.validUntil",
-                    $"Versionen skulle gälla samtidigt som version {conflict.Label} (antagen {conflict.AdoptedOn:yyyy-MM-dd}, gäller till {conflict.Validity}).")]);
+                return new(null, [new PolicyFileError(LineOf(text, "  validUntil:"), "version.validUntil",
+                    new ResourceText()["PolicyFile_WouldOverlap", conflict.Label, Format.IsoDate(conflict.AdoptedOn), conflict.Validity])]);
         }
         var version = PolicyVersion.From(municipalityId, document.Id, definition, text);
         db.PolicyVersions.Add(version);

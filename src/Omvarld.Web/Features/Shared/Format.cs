@@ -13,6 +13,15 @@ public static class Format
     public static string DateTime(DateTime utc) => Local(utc).ToString("d MMM yyyy HH:mm", Sv);
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Number(decimal n) => n.ToString("N0", Sv);
+    public static string DateTime(DateTimeOffset at) => DateTime(at.UtcDateTime);
+
+    /// <summary>A file size as Swedes write it: 512 kB, 1,4 MB, 20 MB.</summary>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0).ToString("N0", Sv)} kB",
+        _ => $"{(bytes / (1024.0 * 1024)).ToString(bytes % (1024 * 1024) == 0 ? "N0" : "N1", Sv)} MB",
+    };
 
     private static System.DateTime Local(System.DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm);

@@ -186,7 +186,8 @@ public class PolicyFileReaderTests
         var error = SingleError(yaml);
         Assert.Equal(36, error.Line);
         Assert.Equal("version.checks[0].kind", error.Field);
-        Assert.Equal("Okänd kontrolltyp 'project-coperation-parties'.", error.Message);
+        Assert.StartsWith("Okänd kontrolltyp 'project-coperation-parties'. Kända typer: goal-linkage, ", error.Message);
+        Assert.Contains("project-cooperation-parties", error.Message);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Omvarld.Domain.Activities;
 
 /// <summary>
-/// A UN Sustainable Development Goal, 1–17, or one of its targets: <c>11.3</c> (numbered) or <c>11.a</c> (means of
-/// implementation). The target's number before the dot is the goal's.
+/// A UN Sustainable Development Goal, 1–17, or one of its targets: <c>11.3</c> (numbered, at most 19 per goal) or
+/// <c>11.a</c> (means of implementation, a–c). The target's number before the dot is the goal's.
 /// </summary>
 public readonly partial record struct Sdg(int Goal, string? Target)
 {
@@ -26,7 +26,7 @@ public readonly partial record struct Sdg(int Goal, string? Target)
 
     public override string ToString() => Target ?? Goal.ToString(CultureInfo.InvariantCulture);
 
-    // Goal 1-99 without a leading zero; a target 1-99 or a single letter a-z.
-    [GeneratedRegex(@"^(?<goal>[1-9][0-9]?)(\.(?<target>[1-9][0-9]?|[a-z]))?$", RegexOptions.CultureInvariant)]
+    // Goal 1-99 without a leading zero (17 is checked after); a target 1-19 (17.19 is the highest) or a-c.
+    [GeneratedRegex(@"^(?<goal>[1-9][0-9]?)(\.(?<target>[1-9]|1[0-9]|[a-c]))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -329,7 +329,7 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
         if (!ActivityWorkflow.Allows(Status, ActivityAction.Approve)) return Refused();
         if (!approver.CanApproveFor(OwnerUnitId)) return (null, Result.Fail("Activity_ApproverNotAllowed"));
         if (policyVersionId == Guid.Empty) return (null, Result.Fail("Activity_PolicyVersionRequired"));
-        if (findings.Any(f => f.Severity == FindingSeverity.Blocking)) return (null, Result.Fail("Activity_BlockingFindings"));
+        if (ActivityRules.AnyBlocking(findings)) return (null, Result.Fail("Activity_BlockingFindings"));
         ApprovedByUserId = approverUserId;
         ApprovedAt = at;
         ApprovedPolicyVersionId = policyVersionId;

@@ -1,6 +1,6 @@
 namespace Omvarld.Domain.Policies.Checks;
 
-/// <summary>The checks a policy version can demand. Each is evaluated by its own rule class (a later issue).</summary>
+/// <summary>The checks a policy version can demand. Each activity check is evaluated by its own rule class in <c>Activities/Checks</c>.</summary>
 public enum CheckKind
 {
     /// <summary>Every activity serves at least <c>minimumGoals</c> goals (Borås 2016, 2023).</summary>

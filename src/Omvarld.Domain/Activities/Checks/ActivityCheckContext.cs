@@ -1,0 +1,47 @@
+using Omvarld.Domain.Policies;
+
+namespace Omvarld.Domain.Activities.Checks;
+
+/// <summary>
+/// What the activity rules need, loaded by the caller: the activity, the policy version whose checks apply (the one in
+/// force at the activity's start, R7), today's date (no clock in the domain) and the municipality's due-date rules.
+/// </summary>
+public sealed record ActivityCheckContext(Activity Activity, PolicyDefinition Policy, DateOnly Today, ResultsDueRules DueRules)
+{
+    public ActivityCheckContext(Activity activity, PolicyDefinition policy, DateOnly today) : this(activity, policy, today, ResultsDueRules.Default) { }
+
+    /// <summary>The codes of the activity's goals that are goals of <see cref="Policy"/>.</summary>
+    public IReadOnlySet<string> GoalsServed { get; } =
+        Activity.Goals.Select(g => g.GoalCode).Intersect(Policy.Version.Goals.Select(g => g.Code), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// R11: when results reports are due. A yearly report covers one calendar year and is due on the last day of
+/// <see cref="YearlyDueMonth"/> of the following year (default: the end of February, in time for the annual reports).
+/// The final report is due <see cref="FinalDueDays"/> days after the actual end (default 60). A report is flagged as
+/// due soon from <see cref="DueSoonDays"/> days before its due date (default 30), as overdue from the day after it.
+/// </summary>
+public sealed record ResultsDueRules
+{
+    public ResultsDueRules(int yearlyDueMonth = 2, int finalDueDays = 60, int dueSoonDays = 30)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(yearlyDueMonth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(yearlyDueMonth, 12);
+        ArgumentOutOfRangeException.ThrowIfNegative(finalDueDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(dueSoonDays);
+        YearlyDueMonth = yearlyDueMonth;
+        FinalDueDays = finalDueDays;
+        DueSoonDays = dueSoonDays;
+    }
+
+    public static readonly ResultsDueRules Default = new();
+
+    public int YearlyDueMonth { get; }
+    public int FinalDueDays { get; }
+    public int DueSoonDays { get; }
+
+    /// <summary>The last day to report <paramref name="year"/>: the last day of <see cref="YearlyDueMonth"/> of the next year.</summary>
+    public DateOnly YearlyDue(int year) => new(year + 1, YearlyDueMonth, DateTime.DaysInMonth(year + 1, YearlyDueMonth));
+
+    public DateOnly FinalDue(DateOnly actualEnd) => actualEnd.AddDays(FinalDueDays);
+}

@@ -1,0 +1,46 @@
+using Omvarld.Domain.Policies.Checks;
+
+namespace Omvarld.Domain.Activities.Checks;
+
+/// <summary>The registry of activity rules, and the evaluation of every activity check a policy version demands.</summary>
+public static class ActivityRules
+{
+    private static readonly IReadOnlyDictionary<CheckKind, IActivityRule> Rules = new IActivityRule[]
+    {
+        new GoalLinkageRule(),
+        new MotivationWhenNoGoalRule(),
+        new ProjectCooperationPartiesRule(),
+        new ExternalFundingSoughtRule(),
+        new ChildPerspectiveRule(),
+        new ResultsReportedRule(),
+    }.ToDictionary(r => r.Kind);
+
+    /// <summary>
+    /// Checks that are not (yet) evaluated against an activity here:
+    /// PartnerPrecondition needs country assessments and KS exceptions (issue 6) and will then become an activity rule;
+    /// YearlyActionPlan is about a unit's action plan (issue 7); ContactPersonPerOffice about an office (issue 8).
+    /// </summary>
+    public static readonly IReadOnlySet<CheckKind> NotActivityChecks = new HashSet<CheckKind>
+    {
+        CheckKind.PartnerPrecondition,
+        CheckKind.YearlyActionPlan,
+        CheckKind.ContactPersonPerOffice,
+    };
+
+    public static IActivityRule? For(CheckKind kind) => Rules.GetValueOrDefault(kind);
+
+    /// <summary>Runs every check of the context's policy version that has an activity rule, in the order the version lists them.</summary>
+    public static IReadOnlyList<Finding> Evaluate(ActivityCheckContext ctx)
+    {
+        var findings = new List<Finding>();
+        foreach (var check in ctx.Policy.Version.Checks)
+        {
+            if (NotActivityChecks.Contains(check.Kind)) continue;
+            var rule = For(check.Kind) ?? throw new InvalidOperationException($"No activity rule for check kind {check.Kind}.");
+            findings.AddRange(rule.Evaluate(check, ctx));
+        }
+        return findings;
+    }
+
+    public static bool AnyBlocking(IEnumerable<Finding> findings) => findings.Any(f => f.Severity == FindingSeverity.Blocking);
+}

@@ -264,7 +264,7 @@ public class ActivityWorkflowTests
     public void ReportYearlyResults_ForAYearTheActivityDidNotRun_IsRefused(int year)
     {
         var activity = InStatus(ActivityStatus.Ongoing);
-        var (error, field) = activity.ReportYearlyResults(year, "Text.", Editor, new DateTimeOffset(2025, 1, 20, 10, 0, 0, TimeSpan.Zero));
+        var (error, field, _) = activity.ReportYearlyResults(year, "Text.", Editor, new DateTimeOffset(2025, 1, 20, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal(("Results_YearInvalid", "Year"), (error, field));
         Assert.Empty(activity.Results);
     }

@@ -49,6 +49,9 @@ public sealed record RevisionDueDto(Guid DocumentId, string DocumentTitle, Guid 
 public sealed record DecisionInput(DecisionKind? Kind, string? Body, DateOnly? Date, string? ProposedBy, string? CaseNumber, string? MinuteParagraph,
     string? ValidUntil, string? Text, int? Version, bool ReplacesInForce = false);
 
+/// <summary>The policy version an activity answers to (R2), with its goals and checks.</summary>
+public sealed record ActivityPolicy(Guid VersionId, string Label, PolicyDefinition Definition);
+
 public sealed record DraftInput(string? Key, string? Label);
 
 public enum DraftOutcome { Saved, NotFound, Conflict, NotDraft, Invalid }
@@ -109,6 +112,20 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
     public async Task<(string Key, string Source)?> GetSourceAsync(Guid id, CancellationToken ct = default) =>
         await db.PolicyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.Key, v.Source }).FirstOrDefaultAsync(ct) is { } v
             ? (v.Key, v.Source) : null;
+
+    /// <summary>
+    /// R2: the policy version activities starting on <paramref name="date"/> answer to, with its content; null when none is
+    /// in force (a gap, an overlap, or before the first adoption). The activity policy is the municipality's governing
+    /// document of kind <i>policy</i> (its <i>Internationell policy</i>); should there be several, the one registered first.
+    /// </summary>
+    public async Task<ActivityPolicy?> ActivityPolicyOnAsync(DateOnly date, CancellationToken ct = default)
+    {
+        var documents = await ListAsync(ct);
+        var document = documents.Where(d => d.Kind == DocumentKind.Policy).OrderBy(d => d.Id).FirstOrDefault();
+        if (document?.InForceOn(date) is not { Outcome: InForceOutcome.InForce, Version: { } version }) return null;
+        var source = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Source).FirstAsync(ct);
+        return new ActivityPolicy(version.Id, version.Label, PolicyFileReader.Read(new StringReader(source)).Definition!);
+    }
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>
     public async Task<List<InForceDto>> InForceAsync(DateOnly date, CancellationToken ct = default) =>

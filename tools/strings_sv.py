@@ -547,6 +547,7 @@ S = {
 "Activity_KindInvalid": "Välj en giltig typ av aktivitet.",
 "Activity_UnitInvalid": "Välj en aktiv enhet i kommunen som ansvarig enhet.",
 "Activity_ResponsibleRequired": "Ansvarig person måste väljas.",
+"Activity_StartRequired": "Startdatum måste fyllas i.",
 "Activity_DateOutOfRange": "Datumet måste ligga mellan år 1990 och 2100.",
 "Activity_EndBeforeStart": "Slutdatum kan inte vara före startdatum.",
 "Activity_GoalUnknown": "Målet finns inte i den policyversion som gäller när aktiviteten startar.",
@@ -567,6 +568,7 @@ S = {
 "Activity_CommentRequired": "Kommentaren är tom.",
 "Activity_CommentTooLong": "Kommentaren får vara högst 4 000 tecken.",
 # Partner organisations
+"Partner_InUse": "Organisationen är samarbetspart i minst en aktivitet och kan inte tas bort. Ta först bort den från aktiviteterna.",
 "Partner_NameRequired": "Organisationens namn måste fyllas i.",
 "Partner_NameTooLong": "Namnet får vara högst 200 tecken.",
 "Partner_TypeInvalid": "Välj en giltig typ av organisation.",

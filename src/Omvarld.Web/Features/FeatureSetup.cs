@@ -7,6 +7,8 @@ using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.Activities;
+using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -29,6 +31,9 @@ public static class FeatureSetup
         s.AddScoped<UserAdminService>();
         s.AddScoped<PolicyService>();
         s.AddScoped<FileService>();
+        s.AddScoped<ActivityService>();
+        s.AddScoped<ActivityQueries>();
+        s.AddScoped<PartnerService>();
         s.AddSingleton<ReferenceData>();
         return builder;
     }

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Omvarld.Domain.Activities;
+using Omvarld.Web.Data;
+using Omvarld.Web.Features.Audit;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features.Activities;
+
+/// <summary>
+/// R10: finding activities. Every filter is a WHERE on indexed columns (the municipality first), the page is one
+/// query, the partner countries of the page one more; nothing is loaded per row.
+/// </summary>
+public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
+{
+    public const int MaxPageSize = 200;
+    /// <summary>An export holds at most this many rows; a larger list is narrowed with filters first.</summary>
+    public const int MaxExportRows = 20_000;
+
+    private static readonly FundingStatus[] Sought = [FundingStatus.Applied, FundingStatus.Granted, FundingStatus.Paid];
+
+    public async Task<Page<ActivityListItem>> ListAsync(ActivityFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        var q = await FilterAsync(filter, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Sort(q, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+        return new Page<ActivityListItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>The whole filtered list, for export (XLSX, CSV); null when it is longer than <see cref="MaxExportRows"/>.</summary>
+    public async Task<List<ActivityListItem>?> AllAsync(ActivityFilter filter, CancellationToken ct = default)
+    {
+        var q = await FilterAsync(filter, ct);
+        if (await q.CountAsync(ct) > MaxExportRows) return null;
+        var rows = await Sort(q, filter.Sort).Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        return await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+    }
+
+    private async Task<List<ActivityListItem>> ItemsAsync(List<(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid Unit, DateOnly Start, DateOnly? End)> rows, CancellationToken ct)
+    {
+        var tree = await me.GetUnitTreeAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var countries = (await db.ActivityPartners.AsNoTracking().Where(p => ids.Contains(p.ActivityId))
+                .Join(db.Partners, ap => ap.PartnerId, p => p.Id, (ap, p) => new { ap.ActivityId, p.CountryCode }).Distinct().ToListAsync(ct))
+            .GroupBy(x => x.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.CountryCode).Order().ToList());
+        return rows.Select(r => new ActivityListItem(r.Id, r.Title, r.Kind, r.Status, r.Unit, tree.Contains(r.Unit) ? tree[r.Unit].Name : "–", r.Start, r.End,
+            countries.GetValueOrDefault(r.Id) ?? [])).ToList();
+    }
+
+    private static IQueryable<Activity> Sort(IQueryable<Activity> q, ActivitySort sort) => sort switch
+    {
+        ActivitySort.StartAsc => q.OrderBy(a => a.PlannedStart).ThenBy(a => a.Id),
+        ActivitySort.Title => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+        ActivitySort.Status => q.OrderBy(a => a.Status).ThenByDescending(a => a.PlannedStart).ThenBy(a => a.Id),
+        ActivitySort.Unit => q.OrderBy(a => a.OwnerUnitId).ThenByDescending(a => a.PlannedStart).ThenBy(a => a.Id),
+        _ => q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id),
+    };
+
+    private async Task<IQueryable<Activity>> FilterAsync(ActivityFilter f, CancellationToken ct)
+    {
+        var q = db.Activities.AsNoTracking();
+        if (f.Unit is { } unit)
+        {
+            // The unit and its sub-units (R10, R14): a committee answers for its administrations' work too.
+            var tree = await me.GetUnitTreeAsync(ct);
+            var units = tree.Contains(unit) ? tree.SelfAndDescendants(unit).ToList() : [unit];
+            q = q.Where(a => units.Contains(a.OwnerUnitId));
+        }
+        if (f.Kind is { } kind) q = q.Where(a => a.Kind == kind);
+        if (f.Status is { } status) q = q.Where(a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(f.Country))
+        {
+            var country = f.Country.Trim().ToUpperInvariant();
+            q = q.Where(a => db.ActivityPartners.Any(ap => ap.ActivityId == a.Id && db.Partners.Any(p => p.Id == ap.PartnerId && p.CountryCode == country))
+                || db.Trips.Any(t => t.ActivityId == a.Id && t.CountryCode == country));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Goal)) q = q.Where(a => db.ActivityGoals.Any(g => g.ActivityId == a.Id && g.GoalCode == f.Goal));
+        if (f.Sdg is { } sdg) q = q.Where(a => db.ActivitySdgs.Any(s => s.ActivityId == a.Id && s.Goal == sdg));
+        if (f.Year is { } year)
+        {
+            // Active some day of the year: started by its end, not ended before its start.
+            var first = new DateOnly(year, 1, 1);
+            var last = new DateOnly(year, 12, 31);
+            q = q.Where(a => a.PlannedStart <= last && (a.PlannedEnd == null || a.PlannedEnd >= first));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Funding))
+        {
+            // "own", "eu", "other", or an EU programme's code.
+            q = f.Funding switch
+            {
+                "own" => q.Where(a => db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source == FundingSource.OwnBudget)),
+                "eu" => q.Where(a => db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source == FundingSource.EuProgramme)),
+                "other" => q.Where(a => db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source == FundingSource.OtherFunder)),
+                "none" => q.Where(a => !db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source != FundingSource.OwnBudget)),
+                var code => q.Where(a => db.FundingLines.Any(l => l.ActivityId == a.Id && l.ProgrammeCode == code)),
+            };
+        }
+        switch (f.Classification)
+        {
+            // R6, as ActivityClassification derives it: a partner abroad or aimed at enabling such work.
+            case ActivityClass.International:
+                q = q.Where(a => a.AimedAtEnablingInternationalWork
+                    || db.ActivityPartners.Any(ap => ap.ActivityId == a.Id && db.Partners.Any(p => p.Id == ap.PartnerId && p.CountryCode != "SE")));
+                break;
+            // EU co-finances it: an EU programme line applied for, granted or paid.
+            case ActivityClass.EuProject:
+                q = q.Where(a => db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source == FundingSource.EuProgramme && Sought.Contains(l.Status)));
+                break;
+            // A partner abroad and funded mainly by funds and programmes. The share is money arithmetic over the lines,
+            // done in memory over the candidates (a partner abroad and an external line), then narrowed to their ids.
+            case ActivityClass.EuropeanProject:
+                var candidates = await q.Where(a => db.ActivityPartners.Any(ap => ap.ActivityId == a.Id && db.Partners.Any(p => p.Id == ap.PartnerId && p.CountryCode != "SE"))
+                        && db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source != FundingSource.OwnBudget))
+                    .Select(a => a.Id).ToListAsync(ct);
+                var lines = await db.FundingLines.AsNoTracking().Where(l => candidates.Contains(l.ActivityId)).ToListAsync(ct);
+                var european = lines.GroupBy(l => l.ActivityId).Where(g => FundingSummary.Of(g) is { TotalSek: > 0 } s && s.ExternalSek * 2 > s.TotalSek)
+                    .Select(g => g.Key).ToList();
+                q = q.Where(a => european.Contains(a.Id));
+                break;
+        }
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var text = f.Q.Trim().ToLower();
+            q = q.Where(a => a.Title.ToLower().Contains(text) || (a.Description != null && a.Description.ToLower().Contains(text))
+                || (a.CaseNumber != null && a.CaseNumber.ToLower().Contains(text)));
+        }
+        return q;
+    }
+
+    /// <summary>
+    /// R21: the coordinator's funding pipeline for activities active in <paramref name="year"/> (all when null): amounts
+    /// by status in SEK, by programme, and the projects that have sought no external funding at all.
+    /// </summary>
+    public async Task<FundingPipelineDto> PipelineAsync(int? year, CancellationToken ct = default)
+    {
+        var activities = await FilterAsync(new ActivityFilter(Year: year), ct);
+        var ids = activities.Select(a => a.Id);
+        // Money is summed in memory: SQLite keeps decimals as text. One query for the lines, one for the projects.
+        var lines = await db.FundingLines.AsNoTracking().Where(l => ids.Contains(l.ActivityId)).ToListAsync(ct);
+        decimal Sum(IEnumerable<FundingLine> ls, FundingStatus s) => ls.Where(l => l.Status == s).Sum(l => l.AmountSek);
+        var external = lines.Where(l => l.Source != FundingSource.OwnBudget).ToList();
+        var byProgramme = external.GroupBy(l => l.Source == FundingSource.EuProgramme ? l.ProgrammeCode ?? "EU" : l.FunderName ?? "–")
+            .Select(g => new PipelineProgrammeDto(g.Key, Sum(g, FundingStatus.Applied), Sum(g, FundingStatus.Granted), Sum(g, FundingStatus.Rejected), Sum(g, FundingStatus.Paid)))
+            .OrderByDescending(p => p.GrantedSek + p.AppliedSek + p.PaidSek).ToList();
+        var projects = activities.Where(a => a.Kind == ActivityKind.TransnationalProject && a.Status != ActivityStatus.Withdrawn && a.Status != ActivityStatus.Rejected
+            && !db.FundingLines.Any(l => l.ActivityId == a.Id && l.Source != FundingSource.OwnBudget));
+        var rows = await projects.OrderByDescending(a => a.PlannedStart).Take(MaxPageSize)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        return new FundingPipelineDto(Sum(external, FundingStatus.Planned), Sum(external, FundingStatus.Applied), Sum(external, FundingStatus.Granted),
+            Sum(external, FundingStatus.Rejected), Sum(external, FundingStatus.Paid),
+            lines.Where(l => l.Source == FundingSource.OwnBudget && l.Status != FundingStatus.Rejected).Sum(l => l.AmountSek), byProgramme,
+            await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct));
+    }
+}

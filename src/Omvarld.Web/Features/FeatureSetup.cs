@@ -51,6 +51,8 @@ public static class FeatureSetup
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapPoliciesApi();
+        api.MapActivitiesApi();
+        api.MapPartnersApi();
         return app;
     }
 }

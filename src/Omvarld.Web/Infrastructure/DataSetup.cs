@@ -35,7 +35,7 @@ public static class DataSetup
                 Directory.CreateDirectory(folder);
                 connectionString = $"Data Source={Path.Combine(folder, "omvarld.db")}";
             }
-            builder.Services.AddDbContext<OmvarldDbContext, SqliteOmvarldDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<OmvarldDbContext, SqliteOmvarldDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeFunctions()));
         }
 
         builder.Services.AddDataProtection().SetApplicationName("Omvarld").PersistKeysToDbContext<OmvarldDbContext>();

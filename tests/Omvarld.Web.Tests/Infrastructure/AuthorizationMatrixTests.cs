@@ -90,6 +90,28 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/policies/versions/{id}/files"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/policies/files/{fileId}"] = [L, F, A, A, A, A, A],
         ["DELETE /api/v1/policies/files/{fileId}"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/activities"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/activities/funding-pipeline"] = [L, F, A, F, F, A, F],
+        ["GET /api/v1/activities/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/activities/{id}/history"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/activities"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/activities/{id}"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/activities/{id}/transitions"] = [L, F, A, A, A, F, F],
+        ["POST /api/v1/activities/{id}/results"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/activities/{id}/funding"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/activities/{id}/funding/{lineId}/status"] = [L, F, A, A, F, F, F],
+        ["DELETE /api/v1/activities/{id}/funding/{lineId}"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/activities/{id}/trips"] = [L, F, A, A, F, F, F],
+        ["DELETE /api/v1/activities/{id}/trips/{tripId}"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/activities/{id}/links"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/activities/{id}/comments"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/activities/{id}/files"] = [L, F, A, A, F, F, F],
+        ["GET /api/v1/activities/files/{fileId}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/partners"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/partners/{id}"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/partners"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/partners/{id}"] = [L, F, A, A, F, F, F],
+        ["DELETE /api/v1/partners/{id}"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],
@@ -159,8 +181,12 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             await db.SaveChangesAsync();
             return f.Id;
         });
+        var activity = await SpareActivityAsync();
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
+            ("lineId" or "tripId", _) => Guid.NewGuid().ToString(),
+            ("id", var r) when r.Contains("/activities") => activity.ToString(),
+            ("id", var r) when r.Contains("/partners") => Guid.NewGuid().ToString(),
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",
@@ -212,6 +238,19 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         if (status == 403 || (status == 302 && location.Contains("/konto/nekad"))) return Outcome.Forbidden;
         if (status is >= 200 and < 300) return Outcome.Allowed;
         return null;
+    }
+
+    /// <summary>An activity of the demo editor's administration, made by the coordinator, for the routes that name one.</summary>
+    private async Task<Guid> SpareActivityAsync()
+    {
+        var api = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var response = await api.PostJsonAsync("/api/v1/activities", new
+        {
+            title = "Matrisens aktivitet", kind = "Network", ownerUnitId = await app.UnitIdAsync(app.Boras, "Gymnasie- och vuxenutbildningsförvaltningen"),
+            responsibleUserId = await app.UserIdAsync(OmvarldApp.Email("redaktor")), start = "2025-01-01", goals = Array.Empty<object>(), sdgs = Array.Empty<string>(),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     private async Task<(Guid Unit, Guid User)> ArrangeSparesAsync()

@@ -147,6 +147,7 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
         var activity = await LoadAsync(id, ct);
         if (activity is null) return ActivitySave.NotFound;
         var scope = await me.GetScopeAsync(ct);
+        if (!scope.CanEditFor(activity.OwnerUnitId) && !scope.CanApproveFor(activity.OwnerUnitId)) return ActivitySave.Forbidden;
         if (input.Action is not { } action) return ActivitySave.Invalid(Result.Fail("Activity_TransitionInvalid", "Action"));
         var allowed = action is ActivityAction.Approve or ActivityAction.Reject ? scope.CanApproveFor(activity.OwnerUnitId) : scope.CanEditFor(activity.OwnerUnitId);
         if (!allowed) return ActivitySave.Forbidden;

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Activities;
+using Omvarld.Web.Features.Audit;
+using Omvarld.Web.Features.Files;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features.Activities;
+
+public sealed record CommentInput(string? Text);
+public sealed record LinkInput(string? Url, string? Title, int? Version);
+public sealed record FundingStatusInput(FundingStatus? Status, DateOnly? On, int? Version);
+
+/// <summary>
+/// <c>/api/v1/activities</c>: the activity register with the same rules as the pages (R4–R7, R10, R11, R21). Reading is
+/// for members; changing for the owning unit's editors (and the coordinator); approving for its approvers.
+/// </summary>
+public static class ActivitiesApi
+{
+    public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/activities").WithTags("Activities").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
+        g.MapGet("/", List).WithSummary("Activities, filtered (unit with sub-units, kind, status, country, goal, SDG, year, funding, classification, text), sorted and paged.");
+        g.MapGet("/funding-pipeline", Pipeline).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
+            .WithSummary("R21: external funding applied, granted, rejected and paid (SEK), by programme, and projects with no external funding sought.");
+        g.MapGet("/{id:guid}", Get).WithSummary("One activity with its findings: each policy check's result citing the policy version and clause.");
+        g.MapGet("/{id:guid}/history", History);
+        g.MapPost("/", Create);
+        g.MapPut("/{id:guid}", Update);
+        g.MapPost("/{id:guid}/transitions", Transition).WithSummary("A workflow step: Submit, Approve, Reject (comment required), Withdraw, Start, Complete.");
+        g.MapPost("/{id:guid}/results", (Guid id, ResultInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.ReportResultsAsync(id, input, ct), s, l, ct))
+            .WithSummary("R11: a yearly results report (year given) or the final one (no year).");
+        g.MapPost("/{id:guid}/funding", (Guid id, FundingLineInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.AddFundingAsync(id, input, ct), s, l, ct));
+        g.MapPut("/{id:guid}/funding/{lineId:guid}/status", (Guid id, Guid lineId, FundingStatusInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.ChangeFundingStatusAsync(id, lineId, input.Status, input.On, input.Version, ct), s, l, ct));
+        g.MapDelete("/{id:guid}/funding/{lineId:guid}", (Guid id, Guid lineId, int? version, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.RemoveFundingAsync(id, lineId, version, ct), s, l, ct));
+        g.MapPost("/{id:guid}/trips", (Guid id, TripLineInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.AddTripAsync(id, input, ct), s, l, ct));
+        g.MapDelete("/{id:guid}/trips/{tripId:guid}", (Guid id, Guid tripId, int? version, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.RemoveTripAsync(id, tripId, version, ct), s, l, ct));
+        g.MapPost("/{id:guid}/links", (Guid id, LinkInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.AddLinkAsync(id, input.Url, input.Title, input.Version, ct), s, l, ct));
+        g.MapPost("/{id:guid}/comments", (Guid id, CommentInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.AddCommentAsync(id, input.Text, ct), s, l, ct)).WithSummary("An internal comment (never published).");
+        g.MapPost("/{id:guid}/files", AddFile).WithSummary("Attaches a file (multipart/form-data, field 'file': PDF, Word, Excel, PowerPoint, PNG or JPEG, checked by content).");
+        g.MapGet("/files/{fileId:guid}", Download);
+        return api;
+    }
+
+    private static async Task<Results<Ok<Page<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
+        [AsParameters] ActivityFilterQuery filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        if (page < 1 || pageSize is < 1 or > ActivityQueries.MaxPageSize)
+            return Problems.From(new Dictionary<string, string[]> { ["page"] = [l["Paging_Invalid", ActivityQueries.MaxPageSize]] }, l);
+        return TypedResults.Ok(await q.ListAsync(filter.ToFilter(), page, pageSize, ct));
+    }
+
+    private static async Task<Ok<FundingPipelineDto>> Pipeline(ActivityQueries q, int? year, CancellationToken ct) => TypedResults.Ok(await q.PipelineAsync(year, ct));
+
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> Get(Guid id, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await s.GetAsync(id, ct) is { } a ? TypedResults.Ok(a) : Problems.NotFound(l);
+
+    private static async Task<Results<Ok<Page<AuditDto>>, ProblemHttpResult>> History(Guid id, ActivityService s, AuditQueries audit, IStringLocalizer<SharedResource> l,
+        int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        if (await s.GetAsync(id, ct) is null) return Problems.NotFound(l);
+        return TypedResults.Ok(await audit.ListAsync(nameof(Activity), id, page, Math.Clamp(pageSize, 1, AuditQueries.MaxPageSize), ct));
+    }
+
+    private static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> Create(ActivityInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var save = await s.CreateAsync(input, ct);
+        if (save.Outcome != ActivityOutcome.Saved) return Fail(save, l);
+        return TypedResults.Created($"/api/v1/activities/{save.Id}", (await s.GetAsync(save.Id!.Value, ct))!);
+    }
+
+    private static Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> Update(Guid id, ActivityInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        Reply(s.UpdateAsync(id, input, ct), s, l, ct);
+
+    private static Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> Transition(Guid id, TransitionInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        Reply(s.TransitionAsync(id, input, ct), s, l, ct);
+
+    private static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> AddFile(Guid id, HttpRequest request, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        // Read here, not bound: binding IFormFile adds an Accepts filter whose 415 would come before authorization.
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        await using var stream = file?.OpenReadStream();
+        return await Reply(s.AttachAsync(id, file?.FileName, stream, ct), s, l, ct);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid fileId, FileService files, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        await files.OpenAsync(ActivityService.FileOwner, fileId, ct) is { } f ? TypedResults.File(f.Bytes, f.File.ContentType, f.File.FileName) : Problems.NotFound(l);
+
+    private static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> Reply(Task<ActivitySave> work, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var save = await work;
+        if (save.Outcome != ActivityOutcome.Saved) return Fail(save, l);
+        return TypedResults.Ok((await s.GetAsync(save.Id!.Value, ct))!);
+    }
+
+    private static Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult> Fail(ActivitySave save, IStringLocalizer<SharedResource> l) => save.Outcome switch
+    {
+        ActivityOutcome.NotFound => Problems.NotFound(l),
+        ActivityOutcome.Forbidden => TypedResults.Problem(title: l["Problem_Forbidden"], statusCode: StatusCodes.Status403Forbidden),
+        ActivityOutcome.Conflict => Problems.Conflict(l, save.Changed is { Count: > 0 } changed
+            ? l["Activity_ConflictChanged", save.Current!.Version, string.Join(", ", changed.Select(f => l["ActivityField_" + f].Value))]
+            : l["Activity_Conflict", save.Current!.Version]),
+        _ => Problems.From(save.Error, l),
+    };
+}
+
+/// <summary>The list's query string: <c>?unit=&amp;kind=&amp;status=&amp;country=&amp;goal=&amp;sdg=&amp;year=&amp;funding=&amp;classification=&amp;q=&amp;sort=</c>.</summary>
+public sealed class ActivityFilterQuery
+{
+    public Guid? Unit { get; set; }
+    public ActivityKind? Kind { get; set; }
+    public ActivityStatus? Status { get; set; }
+    public string? Country { get; set; }
+    public string? Goal { get; set; }
+    public int? Sdg { get; set; }
+    public int? Year { get; set; }
+    public string? Funding { get; set; }
+    public ActivityClass? Classification { get; set; }
+    public string? Q { get; set; }
+    public ActivitySort? Sort { get; set; }
+
+    public ActivityFilter ToFilter() => new(Unit, Kind, Status, Country, Goal, Sdg, Year, Funding, Classification, Q, Sort ?? ActivitySort.StartDesc);
+}

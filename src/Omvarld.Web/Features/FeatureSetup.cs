@@ -35,6 +35,7 @@ public static class FeatureSetup
         s.AddScoped<ActivityQueries>();
         s.AddScoped<PartnerService>();
         s.AddSingleton<ReferenceData>();
+        s.AddMemoryCache();
         return builder;
     }
 

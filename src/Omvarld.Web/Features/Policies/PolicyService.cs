@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Policies;
 using Omvarld.Web.Data;
@@ -64,7 +65,7 @@ public sealed record ImportResult(PolicyVersion? Version, IReadOnlyList<PolicyFi
 /// The municipality's governing documents and policy versions: listing with derived status, the version in force on a
 /// date (R2), and importing a policy file. A handful of rows per municipality: read in two queries, computed in memory.
 /// </summary>
-public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, ReferenceData reference, FileService files)
+public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, ReferenceData reference, FileService files, IMemoryCache cache)
 {
     public const string FileOwner = "PolicyVersion";
 
@@ -123,8 +124,15 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         var documents = await ListAsync(ct);
         var document = documents.Where(d => d.Kind == DocumentKind.Policy).OrderBy(d => d.Id).FirstOrDefault();
         if (document?.InForceOn(date) is not { Outcome: InForceOutcome.InForce, Version: { } version }) return null;
-        var source = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Source).FirstAsync(ct);
-        return new ActivityPolicy(version.Id, version.Label, PolicyFileReader.Read(new StringReader(source)).Definition!);
+        // An adopted version's content never changes: read once per instance, keyed by id and row version.
+        var rowVersion = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Version).FirstAsync(ct);
+        var definition = await cache.GetOrCreateAsync(("policy-definition", version.Id, rowVersion), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            var source = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Source).FirstAsync(ct);
+            return PolicyFileReader.Read(new StringReader(source)).Definition!;
+        });
+        return new ActivityPolicy(version.Id, version.Label, definition!);
     }
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Omvarld.Web.Features.Account;
+using Omvarld.Web.Features.Activities.Import;
 using Omvarld.Web.Features.Admin.Municipalities;
 using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
@@ -29,6 +30,7 @@ public static class FeatureSetup
         s.AddScoped<UserAdminService>();
         s.AddScoped<PolicyService>();
         s.AddScoped<FileService>();
+        s.AddScoped<ActivityImportService>();
         s.AddSingleton<ReferenceData>();
         return builder;
     }
@@ -46,6 +48,7 @@ public static class FeatureSetup
         api.MapUsersApi();
         api.MapAuditApi();
         api.MapPoliciesApi();
+        api.MapActivityImportApi();
         return app;
     }
 }

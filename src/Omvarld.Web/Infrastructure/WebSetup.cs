@@ -26,6 +26,7 @@ public static class WebSetup
                 o.Conventions.AuthorizePage("/Index", AuthorizationPolicies.SignedIn);
                 o.Conventions.AuthorizeFolder("/Units", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Policies", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Activities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);

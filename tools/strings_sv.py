@@ -570,7 +570,7 @@ S = {
 "ActivityImport_ResponsibleUnknown": "Ingen aktiv användare i kommunen har e-postadressen {0}.",
 "ActivityImport_DateInvalid": "”{0}” är inget datum. Skriv datum som 2026-03-15.",
 "ActivityImport_NoPolicy": "Ingen policyversion gäller den {0}, så aktiviteten kan inte kopplas till mål. Lämna målen tomma.",
-"ActivityImport_GoalUnknown": "Målkoden ”{0}” finns inte i {1}, som gäller den {2}.",
+"ActivityImport_GoalUnknown": "Målkoden ”{0}” finns inte i policyversion {1}, som gäller den {2}.",
 "ActivityImport_GoalsHowRequired": "Beskriv hur aktiviteten bidrar till målen.",
 "ActivityImport_SdgInvalid": "”{0}” är inget globalt mål. Ange ett mål från 1 till 17 eller ett delmål som 11.3.",
 "ActivityImport_YesNo": "Skriv ja eller nej.",

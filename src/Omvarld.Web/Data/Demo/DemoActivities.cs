@@ -381,6 +381,7 @@ internal static class DemoActivities
         var submittedOn = a.Start.AddDays(-75);
 
         if (a.Status == ActivityStatus.Draft) return;
+        // Withdrawn before approval when it lies ahead (no funding came); an older one was approved, then called off.
         if (a.Status == ActivityStatus.Withdrawn && a.Start > Anchor)
         {
             Check(activity.Submit(editor, At(submittedOn)).Result, a.Title);

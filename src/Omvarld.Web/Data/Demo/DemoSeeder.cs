@@ -15,7 +15,7 @@ public sealed record DemoLogin(string Municipality, string Role, string Email, s
 
 /// <summary>
 /// The demo installation: Borås Stad and Upplands-Bro kommun with a realistic organisation (marked as demo) and one
-/// user per role. Runs only in demo mode, once: an installation that has municipalities is left alone.
+/// user per role, with partner directories and international activities (<see cref="DemoActivities"/>). Runs only in demo mode, once: an installation that has municipalities is left alone.
 /// </summary>
 public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor, PolicyService policies,
     ReferenceData reference)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Omvarld.Web.Features.Account;
+using Omvarld.Web.Features.Activities.Import;
 using Omvarld.Web.Features.Admin.Municipalities;
 using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
@@ -34,6 +35,7 @@ public static class FeatureSetup
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
         s.AddScoped<PartnerService>();
+        s.AddScoped<ActivityImportService>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -54,6 +56,7 @@ public static class FeatureSetup
         api.MapPoliciesApi();
         api.MapActivitiesApi();
         api.MapPartnersApi();
+        api.MapActivityImportApi();
         return app;
     }
 }

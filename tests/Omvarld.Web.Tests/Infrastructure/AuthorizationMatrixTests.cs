@@ -132,6 +132,11 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["PUT /api/v1/users/{id}/active"] = [L, A, A, F, F, F, F],
         ["POST /api/v1/users/{id}/unlock"] = [L, A, A, F, F, F, F],
         ["GET /api/v1/audit"] = [L, F, A, F, F, A, F],
+        // Activity import (moving in from Excel): the coordinator's
+        ["GET /aktiviteter/importera"] = [L, F, A, F, F, F, F],
+        ["GET /aktiviteter/importera/mall.{format}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/activities/import"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/activities/import/template"] = [L, F, A, F, F, F, F],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -190,6 +195,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",
+            ("format", _) => "csv",
             ("documentName", _) => "v1",
             ("assignmentId", _) => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/me/tokens") => Guid.NewGuid().ToString(),

@@ -6,6 +6,7 @@ using Omvarld.Domain.Access;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Data.Demo;
@@ -14,9 +15,10 @@ public sealed record DemoLogin(string Municipality, string Role, string Email, s
 
 /// <summary>
 /// The demo installation: Borås Stad and Upplands-Bro kommun with a realistic organisation (marked as demo) and one
-/// user per role. Runs only in demo mode, once: an installation that has municipalities is left alone.
+/// user per role, with partner directories and international activities (<see cref="DemoActivities"/>). Runs only in demo mode, once: an installation that has municipalities is left alone.
 /// </summary>
-public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor, PolicyService policies)
+public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, IOptions<DemoOptions> options, TimeProvider clock, AuditActor actor, PolicyService policies,
+    ReferenceData reference)
 {
     public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken ct = default)
     {
@@ -60,6 +62,10 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
                 var (assignment, _) = RoleAssignment.Create(municipality.Id, user!.Id, role, unitName is null ? null : units[unitName].Id);
                 db.RoleAssignments.Add(assignment!);
             }
+            await db.SaveChangesAsync(ct);
+
+            // Partners and activities of every kind and status, fictitious and marked so (issue 5).
+            await DemoActivities.AddAsync(db, policies, reference, clock, m, municipality, units, ct);
             await db.SaveChangesAsync(ct);
         }
         db.Tenant.Use(null);

@@ -33,6 +33,7 @@ public static class FeatureSetup
         s.AddScoped<FileService>();
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
+        s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
         s.AddSingleton<ReferenceData>();
         return builder;

@@ -60,7 +60,9 @@ public static class ActivityExport
             }
         }
         sheet.SheetView.FreezeRows(1);
-        sheet.Columns().AdjustToContents(1, Math.Min(rows.Count + 1, 200));
+        // Fixed widths: ClosedXML measures text for AdjustToContents with System.Drawing, which needs GDI+ (absent on Linux servers).
+        double[] widths = [38, 50, 40, 22, 40, 12, 12, 20];
+        for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -106,12 +106,14 @@ public sealed class ActivityFormOptions(OmvarldDbContext db, CurrentUser me, Pol
     {
         var scope = await me.GetScopeAsync(ct);
         var tree = await me.GetUnitTreeAsync(ct);
-        var units = tree.DepthFirst()
-            .Where(r => (!r.Node.IsClosed && scope.CanEditFor(r.Node.Id)) || r.Node.Id == input.OwnerUnitId)
-            .Select(r => new SelectListItem(new string('\u00A0', r.Depth * 3) + r.Node.Name, r.Node.Id.ToString())).ToList();
+        var editable = tree.DepthFirst().Where(r => (!r.Node.IsClosed && scope.CanEditFor(r.Node.Id)) || r.Node.Id == input.OwnerUnitId).ToList();
+        var top = editable.Count == 0 ? 0 : editable.Min(r => r.Depth);
+        var units = editable.Select(r => new SelectListItem(new string('\u00A0', (r.Depth - top) * 3) + r.Node.Name, r.Node.Id.ToString())).ToList();
         var municipality = db.CurrentMunicipalityId;
-        var users = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipality && (u.IsActive || u.Id == input.ResponsibleUserId))
-            .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToListAsync(ct);
+        // Guid to text in memory: SQL would give SQLite's upper-case text, which the form's lower-case values never match.
+        var users = (await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipality && (u.IsActive || u.Id == input.ResponsibleUserId))
+                .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToList();
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var offered = new List<GoalOption>();

@@ -254,6 +254,23 @@ public abstract class ActivityPagesTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task PartnerPages_CoordinatorDeletesPartnerInUse_RefusedWithSwedishMessage()
+    {
+        var partner = await app.PartnerAsync(app.Boras, "Kiels stad", "DE", "Kiel");
+        await app.ActivityAsync(app.Boras, Committee, "Utbyte med Kiel", Editor, partners: [partner]);
+        var coordinator = await app.SignInAsync(Coordinator);
+
+        var response = await coordinator.PostFormAsync($"/partner/{partner}/andra", [], handler: "Delete");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Organisationen är samarbetspart i minst en aktivitet och kan inte tas bort.", Errors(await response.ReadDocumentAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Partners.IgnoreQueryFilters().CountAsync(p => p.Id == partner)));
+        // The editor may mend entries but not remove them.
+        var editor = await app.SignInAsync(Editor);
+        Assert.Null((await editor.GetDocumentAsync($"/partner/{partner}/andra")).QuerySelector("form[action*='handler=Delete']"));
+    }
+
+    [Fact]
     public async Task UnitPage_ShowsSubmittedWorkOfSubUnitsButNotDrafts()
     {
         var draft = await app.ActivityAsync(app.Boras, "Gymnasie- och vuxenutbildningsförvaltningen", "Enhetstest utkast", Editor);

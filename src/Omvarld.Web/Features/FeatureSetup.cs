@@ -34,6 +34,7 @@ public static class FeatureSetup
         s.AddScoped<FileService>();
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
+        s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
         s.AddScoped<ActivityImportService>();
         s.AddSingleton<ReferenceData>();

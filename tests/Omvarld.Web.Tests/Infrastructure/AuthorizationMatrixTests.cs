@@ -9,6 +9,7 @@ using Omvarld.Domain.Files;
 using Omvarld.Domain.Organisation;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Data;
+using Omvarld.Web.Tests.Features.Activities;
 using Omvarld.Web.Tests.Infrastructure;
 
 namespace Omvarld.Web.Tests.Infrastructure;
@@ -137,6 +138,17 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /aktiviteter/importera/mall.{format}"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/activities/import"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/activities/import/template"] = [L, F, A, F, F, F, F],
+        // Activities and partners (the spare activity belongs to the demo editor's and approver's committee and is a draft)
+        ["GET /aktiviteter"] = [L, F, A, A, A, A, A],
+        ["GET /aktiviteter/ny"] = [L, F, A, A, F, F, F],
+        ["GET /aktiviteter/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /aktiviteter/{id}/andra"] = [L, F, A, A, F, F, F],
+        ["GET /aktiviteter/export"] = [L, F, A, A, A, A, A],
+        ["GET /aktiviteter/filer/{fileId}"] = [L, F, A, A, A, A, A],
+        ["GET /aktiviteter/finansiering"] = [L, F, A, F, F, A, F],
+        ["GET /partner"] = [L, F, A, A, A, A, A],
+        ["GET /partner/ny"] = [L, F, A, A, F, F, F],
+        ["GET /partner/{id}/andra"] = [L, F, A, A, F, F, F],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -186,12 +198,18 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             await db.SaveChangesAsync();
             return f.Id;
         });
+        var spareActivity = await app.ActivityAsync(app.Boras, "Gymnasie- och vuxenutbildningsnämnden", "Matrisens aktivitet", OmvarldApp.Email("redaktor"));
+        var activityFile = await app.ActivityFileAsync(app.Boras, spareActivity);
+        var sparePartner = await app.PartnerAsync(app.Boras, "Matrisens partner", "DE", "Mainz");
         var activity = await SpareActivityAsync();
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("lineId" or "tripId", _) => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/activities") => activity.ToString(),
             ("id", var r) when r.Contains("/partners") => Guid.NewGuid().ToString(),
+            ("fileId", var r) when r.StartsWith("GET /aktiviteter/filer/") || r.StartsWith("GET /api/v1/activities/files/") => activityFile.ToString(),
+            ("id", var r) when r.StartsWith("GET /aktiviteter/") => spareActivity.ToString(),
+            ("id", var r) when r.StartsWith("GET /partner/") => sparePartner.ToString(),
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",

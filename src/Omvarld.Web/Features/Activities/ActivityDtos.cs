@@ -127,3 +127,7 @@ public sealed record FundingPipelineDto(decimal PlannedSek, decimal AppliedSek, 
     IReadOnlyList<PipelineProgrammeDto> ByProgramme, IReadOnlyList<ActivityListItem> ProjectsWithoutExternalFunding);
 
 public sealed record PipelineProgrammeDto(string Source, decimal AppliedSek, decimal GrantedSek, decimal RejectedSek, decimal PaidSek);
+
+/// <summary>R10 on a unit's page: one activity of the unit or its sub-units, with what it aimed at and what it led to.</summary>
+public sealed record UnitActivityDto(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid OwnerUnitId, string OwnerUnitName,
+    DateOnly Start, DateOnly? End, string? Purpose, IReadOnlyList<string> GoalCodes, string? LatestResult);

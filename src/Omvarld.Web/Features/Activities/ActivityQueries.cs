@@ -149,6 +149,29 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
     }
 
     /// <summary>
+    /// R10 for a unit's page: the exchanges, projects and networks the unit and its sub-units take or took part in (not
+    /// drafts, not withdrawn), newest first, with purpose, goal codes and the latest result text. Three queries in all:
+    /// the activities, their goals, their results.
+    /// </summary>
+    public async Task<List<UnitActivityDto>> UnitWorkAsync(Guid unitId, int max = 100, CancellationToken ct = default)
+    {
+        var tree = await me.GetUnitTreeAsync(ct);
+        var units = tree.Contains(unitId) ? tree.SelfAndDescendants(unitId).ToList() : [unitId];
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => units.Contains(a.OwnerUnitId) && a.Status != ActivityStatus.Draft && a.Status != ActivityStatus.Withdrawn)
+            .OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).Take(max)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, a.Purpose }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var goals = (await db.ActivityGoals.AsNoTracking().Where(g => ids.Contains(g.ActivityId)).Select(g => new { g.ActivityId, g.GoalCode }).ToListAsync(ct))
+            .GroupBy(g => g.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.GoalCode).Order().ToList());
+        // The latest report per activity, the final one before any yearly one; a few per activity (one a year and a final one).
+        var results = (await db.ResultReports.AsNoTracking().Where(r => ids.Contains(r.ActivityId)).Select(r => new { r.ActivityId, r.Text, r.Year }).ToListAsync(ct))
+            .GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Year ?? int.MaxValue).First().Text);
+        return rows.Select(r => new UnitActivityDto(r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, tree.Contains(r.OwnerUnitId) ? tree[r.OwnerUnitId].Name : "–",
+            r.PlannedStart, r.PlannedEnd, r.Purpose, goals.GetValueOrDefault(r.Id) ?? [], results.GetValueOrDefault(r.Id))).ToList();
+    }
+
+    /// <summary>
     /// R21: the coordinator's funding pipeline for activities active in <paramref name="year"/> (all when null): amounts
     /// by status in SEK, by programme, and the projects that have sought no external funding at all.
     /// </summary>

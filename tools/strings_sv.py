@@ -854,6 +854,7 @@ S = {
 "Activities_ExportXlsx": "Ladda ned som Excel (xlsx)",
 "Activities_ExportCsv": "Ladda ned som CSV",
 "Activities_Export": "Exportera aktiviteter",
+"Export_FormatInvalid": "Ange format=xlsx eller format=csv.",
 "Activities_ExportTooMany": "Urvalet är för stort för att exporteras (mer än {0} aktiviteter). Begränsa urvalet med filtren och försök igen.",
 "Activities_BackToList": "Tillbaka till listan",
 "Activities_NoneFound": "Inga aktiviteter matchar urvalet.",

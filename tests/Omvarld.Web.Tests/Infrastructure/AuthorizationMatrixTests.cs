@@ -92,6 +92,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/policies/files/{fileId}"] = [L, F, A, A, A, A, A],
         ["DELETE /api/v1/policies/files/{fileId}"] = [L, F, A, F, F, F, F],
         ["GET /api/v1/activities"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/activities/export"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/activities/funding-pipeline"] = [L, F, A, F, F, A, F],
         ["GET /api/v1/activities/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/activities/{id}/history"] = [L, F, A, A, A, A, A],

@@ -21,6 +21,7 @@ public static class ActivitiesApi
     {
         var g = api.MapGroup("/activities").WithTags("Activities").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
         g.MapGet("/", List).WithSummary("Activities, filtered (unit with sub-units, kind, status, country, goal, SDG, year, funding, classification, text), sorted and paged.");
+        g.MapGet("/export", Export).WithSummary("The filtered list (same filters as the list) as XLSX (format=xlsx) or CSV (format=csv; UTF-8, semicolons).");
         g.MapGet("/funding-pipeline", Pipeline).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
             .WithSummary("R21: external funding applied, granted, rejected and paid (SEK), by programme, and projects with no external funding sought.");
         g.MapGet("/{id:guid}", Get).WithSummary("One activity with its findings: each policy check's result citing the policy version and clause.");
@@ -53,6 +54,19 @@ public static class ActivitiesApi
         if (page < 1 || pageSize is < 1 or > ActivityQueries.MaxPageSize)
             return Problems.From(new Dictionary<string, string[]> { ["page"] = [l["Paging_Invalid", ActivityQueries.MaxPageSize]] }, l);
         return TypedResults.Ok(await q.ListAsync(filter.ToFilter(), page, pageSize, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(ActivityQueries q, IStringLocalizer<SharedResource> l, TimeProvider clock,
+        [AsParameters] ActivityFilterQuery filter, string? format, CancellationToken ct)
+    {
+        if (format is not ("xlsx" or "csv"))
+            return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Export_FormatInvalid"]] }, l);
+        if (await q.AllAsync(filter.ToFilter(), ct) is not { } rows)
+            return Problems.From(new Dictionary<string, string[]> { ["filter"] = [l["Activities_ExportTooMany", ActivityQueries.MaxExportRows]] }, l);
+        var now = clock.GetLocalNow();
+        return format == "csv"
+            ? TypedResults.File(ActivityExport.Csv(rows, l), ActivityExport.CsvContentType, ActivityExport.FileName("csv", now))
+            : TypedResults.File(ActivityExport.Xlsx(rows, l), ActivityExport.XlsxContentType, ActivityExport.FileName("xlsx", now));
     }
 
     private static async Task<Ok<FundingPipelineDto>> Pipeline(ActivityQueries q, int? year, CancellationToken ct) => TypedResults.Ok(await q.PipelineAsync(year, ct));

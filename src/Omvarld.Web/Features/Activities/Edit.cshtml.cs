@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Activities;
 
 /// <summary>Changes a draft or rejected activity; the row version read is sent back, and a save over someone else's names what they changed.</summary>
-public sealed class EditModel(ActivityService activities, ActivityFormOptions options, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(ActivityService activities, ActivityFormOptions options, CurrentUser me, PolicyService policies, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public ActivityFormInput Input { get; set; } = new();
     public ActivityFormView Form { get; private set; } = null!;
@@ -14,6 +15,9 @@ public sealed class EditModel(ActivityService activities, ActivityFormOptions op
     /// <summary>When someone else saved first: the activity as it is now, and the fields where it differs from what was sent.</summary>
     public ActivityDto? Conflict { get; private set; }
     public IReadOnlyList<string> Changed { get; private set; } = [];
+    /// <summary>The stored activity, whose findings stand beside the form until the next save.</summary>
+    public ActivityDto? Stored { get; private set; }
+    public string? PolicyTitle { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -26,6 +30,7 @@ public sealed class EditModel(ActivityService activities, ActivityFormOptions op
             return Redirect($"/aktiviteter/{id}");
         }
         ActivityTitle = activity.Title;
+        await StoredAsync(activity);
         Input = ActivityFormInput.From(activity);
         Form = await options.BuildAsync(Input);
         return Page();
@@ -37,6 +42,7 @@ public sealed class EditModel(ActivityService activities, ActivityFormOptions op
         if (existing is null) return NotFound();
         if (!(await me.GetScopeAsync()).CanEditFor(existing.OwnerUnitId)) return Forbid();
         ActivityTitle = existing.Title;
+        await StoredAsync(existing);
         if (ModelState.IsValid)
         {
             var result = await activities.UpdateAsync(id, Input.ToInput());
@@ -73,4 +79,11 @@ public sealed class EditModel(ActivityService activities, ActivityFormOptions op
         "Goals" => "Activities_GoalsLegend",
         _ => "Field_" + field,
     }].Value;
+
+    private async Task StoredAsync(ActivityDto activity)
+    {
+        Stored = activity;
+        if (activity.Policy is not null && await policies.ActivityPolicyOnAsync(activity.Start) is { } policy)
+            PolicyTitle = policy.Definition.Document.Title;
+    }
 }

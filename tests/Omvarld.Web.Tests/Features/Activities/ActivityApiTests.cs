@@ -225,6 +225,62 @@ public abstract class ActivityApiTests(OmvarldApp app)
         Assert.Contains(pipeline.GetProperty("byProgramme").EnumerateArray(), p => p.Str("source") == "ERASMUS_PLUS");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Editor)).GetAsync("/api/v1/activities/funding-pipeline")).StatusCode);
     }
+
+    [Fact]
+    public async Task TripsYearlyResultsLinksFilesCommentsAndFundingStatus_StoredAndShown_ExportHoldsTheList()
+    {
+        var editor = await app.ApiClientAsync(Editor);
+        var coordinator = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var created = await (await coordinator.PostJsonAsync("/api/v1/activities", await NewActivityAsync("Nätverk för yrkeslärare",
+            goals: [new { code = "KUNSKAPSUTBYTEN", how = "Lärare byter erfarenheter." }], start: "2024-09-01", end: "2026-06-30"))).ReadJsonAsync();
+        var id = created.GetProperty("id").GetGuid();
+        int version = created.GetProperty("version").GetInt32();
+        async Task<JsonElement> Ok(HttpResponseMessage r)
+        {
+            Assert.True(r.IsSuccessStatusCode, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            var json = await r.ReadJsonAsync();
+            version = json.GetProperty("version").GetInt32();
+            return json;
+        }
+
+        await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/trips", new { travellers = "Två yrkeslärare", travellerCount = 2, city = "Tartu", countryCode = "ee", departOn = "2024-10-01", returnOn = "2024-10-04", costSek = 18500m, purpose = "Studiebesök", version }));
+        var funded = await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/funding", new { source = "OtherFunder", funderName = "Nordplus", funderKind = "International", amount = 40000m, currency = "Sek", status = "Applied", statusOn = "2024-08-01", version }));
+        var line = funded.GetProperty("funding")[0].GetProperty("id").GetGuid();
+        var granted = await Ok(await editor.PutJsonAsync($"/api/v1/activities/{id}/funding/{line}/status", new { status = "Granted", on = "2024-09-15", version }));
+        Assert.Equal("Granted", granted.GetProperty("funding")[0].Str("status"));
+        Assert.Equal("2024-09-15", granted.GetProperty("funding")[0].Str("decidedOn"));
+        await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/links", new { url = "https://example.org/natverk", title = "Nätverkets webbplats", version }));
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostJsonAsync($"/api/v1/activities/{id}/links", new { url = "javascript:alert(1)", version })).StatusCode);
+
+        // Approved and started, then a yearly report for 2024.
+        await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/transitions", new { action = "Submit", version }));
+        await Ok(await (await app.ApiClientAsync(Approver)).PostJsonAsync($"/api/v1/activities/{id}/transitions", new { action = "Approve", version }));
+        await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/transitions", new { action = "Start", version }));
+        var yearly = await Ok(await editor.PostJsonAsync($"/api/v1/activities/{id}/results", new { year = 2024, text = "Två studiebesök och en gemensam kursplan.", version }));
+        Assert.Equal("Ongoing", yearly.Str("status"));
+        Assert.Equal(2024, yearly.GetProperty("results")[0].GetProperty("year").GetInt32());
+
+        // A file checked by content; a comment any member may write.
+        var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "reserapport.pdf" } };
+        var attached = await Ok(await editor.PostAsync($"/api/v1/activities/{id}/files", pdf));
+        var fileId = attached.GetProperty("attachments")[0].GetProperty("fileId").GetGuid();
+        Assert.Equal("%PDF-1.4\n%%EOF\n", await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync($"/api/v1/activities/files/{fileId}")).Content.ReadAsStringAsync());
+        var fake = new MultipartFormDataContent { { new ByteArrayContent("MZ\u0090"u8.ToArray()), "file", "reserapport.pdf" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsync($"/api/v1/activities/{id}/files", fake)).StatusCode);
+        var commented = await (await (await app.ApiClientAsync(OmvarldApp.Email("ks"))).PostJsonAsync($"/api/v1/activities/{id}/comments", new { text = "Bra exempel för årsredovisningen." })).ReadJsonAsync();
+        Assert.Equal("Bra exempel för årsredovisningen.", commented.GetProperty("comments")[0].Str("text"));
+
+        var stored = await (await coordinator.GetAsync($"/api/v1/activities/{id}")).ReadJsonAsync();
+        Assert.Equal("Estland", stored.GetProperty("trips")[0].Str("countryName"));
+        Assert.Equal("Nätverkets webbplats", stored.GetProperty("links")[0].Str("title"));
+
+        // The export holds the filtered list; a wrong format is a validation problem.
+        var csv = await (await coordinator.GetAsync("/api/v1/activities/export?format=csv&q=yrkeslärare")).Content.ReadAsStringAsync();
+        Assert.Contains("Nätverk för yrkeslärare", csv);
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.GetAsync("/api/v1/activities/export?format=pdf")).StatusCode);
+        var xlsx = await coordinator.GetAsync("/api/v1/activities/export?format=xlsx&q=yrkeslärare");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
 }
 
 public sealed class ActivityApiTests_Sqlite(SqliteApp app) : ActivityApiTests(app), IClassFixture<SqliteApp>;

@@ -96,6 +96,8 @@ public sealed record ActivityDto(
     IReadOnlyList<ActivityAction> Actions,
     bool CanEdit,
     bool CanEditFunding,
+    /// <summary>A line's status may still move after the end (money is often paid after the final report).</summary>
+    bool CanChangeFundingStatus,
     bool CanEditTrips,
     bool CanReportYearly,
     int Version);

@@ -101,7 +101,7 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
             ActivityClassification.Of(a, partners.ToDictionary(p => p.Key, p => p.Value.CountryCode)),
             policy is null ? null : new PolicyRefDto(policy.VersionId, policy.Label), approvedUnder, a.ApprovedAt,
             findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field)).ToList(),
-            ActionsFor(a, scope), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status),
+            ActionsFor(a, scope), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
             canEdit && ActivityWorkflow.CanEditTrips(a.Status), canEdit && ActivityWorkflow.CanReportYearlyResults(a.Status), a.Version);
     }
 

@@ -124,6 +124,10 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
     public async Task<IActionResult> OnPostRemoveFundingAsync(Guid id, Guid lineId, int? version) =>
         await OutcomeAsync(id, await activities.RemoveFundingAsync(id, lineId, version), "funding", "Funding.", _ => "", l["Activities_FundingRemovedFlash"].Value);
 
+    public async Task<IActionResult> OnPostFundingStatusAsync(Guid id, Guid lineId, FundingStatus? status, DateOnly? statusOn, int? version) =>
+        await OutcomeAsync(id, await activities.ChangeFundingStatusAsync(id, lineId, status, statusOn, version), "funding", "Funding.", _ => "",
+            l["Activities_FundingStatusFlash"].Value);
+
     public async Task<IActionResult> OnPostTripAsync(Guid id)
     {
         OnlyErrorsOf("Trip.");

@@ -135,6 +135,33 @@ public abstract class ActivityPagesTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task DetailsPage_FundingLineAddedThenGranted_StatusAndDateShown()
+    {
+        var id = await app.ActivityAsync(app.Boras, Committee, "Projekt som får bidrag", Editor);
+        var client = await app.SignInAsync(Editor);
+        async Task<int> VersionAsync() => await app.WithDbAsync(db => db.Activities.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
+        var added = await client.PostFormAsync($"/aktiviteter/{id}", new()
+        {
+            ["Funding.Source"] = "EuProgramme", ["Funding.ProgrammeCode"] = "ERASMUS_PLUS", ["Funding.Amount"] = "250000", ["Funding.Currency"] = "Sek",
+            ["Funding.Status"] = "Applied", ["Funding.StatusOn"] = "2026-02-01", ["Funding.Version"] = (await VersionAsync()).ToString(),
+        }, "main form[action*='handler=Funding']", handler: "Funding");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var line = await app.WithDbAsync(db => db.FundingLines.IgnoreQueryFilters().Where(l => l.ActivityId == id).Select(l => l.Id).SingleAsync());
+
+        var granted = await client.PostFormAsync($"/aktiviteter/{id}", new() { ["status"] = "Granted", ["statusOn"] = "2026-04-15", ["version"] = (await VersionAsync()).ToString() },
+            $"main form[action*='handler=FundingStatus'][action*='{line}']", handler: $"FundingStatus&lineId={line}");
+
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var page = await client.GetDocumentAsync($"/aktiviteter/{id}");
+        Assert.Contains("Beviljad 15 apr. 2026", page.QuerySelector("#funding-heading")!.ParentElement!.TextContent);
+        // A stale version is refused, not applied.
+        var stale = await client.PostFormAsync($"/aktiviteter/{id}", new() { ["status"] = "Paid", ["statusOn"] = "2026-05-01", ["version"] = "1" },
+            $"main form[action*='handler=FundingStatus'][action*='{line}']", handler: $"FundingStatus&lineId={line}");
+        Assert.Equal("Granted", await app.WithDbAsync(db => db.FundingLines.IgnoreQueryFilters().Where(l => l.Id == line).Select(l => l.Status.ToString()).SingleAsync()));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, stale.StatusCode);
+    }
+
+    [Fact]
     public async Task EditPage_TwoEditorsSaveTheSameActivity_SecondGetsConflictNamingTheChangedField()
     {
         var id = await app.ActivityAsync(app.Boras, Committee, "Nätverksmöte i Åbo", Editor);

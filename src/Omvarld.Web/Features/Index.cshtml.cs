@@ -17,6 +17,10 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
     /// <summary>R3: governing documents past or near their valid-until, for the coordinator and KS.</summary>
     public List<Omvarld.Web.Features.Policies.RevisionDueDto> RevisionDue { get; private set; } = [];
     public int RevisionWarningMonths { get; private set; }
+    /// <summary>Submitted activities of the units this user approves for: the approver's queue.</summary>
+    public int AwaitingApproval { get; private set; }
+    /// <summary>This user's editable units' activities sent back with a comment.</summary>
+    public int Rejected { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -36,6 +40,16 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
             var lockoutEnds = await db.Users.Where(u => (Scope.IsSystemAdministrator || u.MunicipalityId == mine) && u.LockoutEnd != null)
                 .Select(u => u.LockoutEnd).ToListAsync();
             LockedUsers = lockoutEnds.Count(end => end > now);
+        }
+        if (Scope.ApprovableUnits.Count > 0)
+        {
+            var approvable = Scope.ApprovableUnits.ToList();
+            AwaitingApproval = await db.Activities.CountAsync(a => a.Status == Omvarld.Domain.Activities.ActivityStatus.Submitted && approvable.Contains(a.OwnerUnitId));
+        }
+        if (Scope.EditableUnits.Count > 0 || Scope.IsCoordinator)
+        {
+            var editable = Scope.EditableUnits.ToList();
+            Rejected = await db.Activities.CountAsync(a => a.Status == Omvarld.Domain.Activities.ActivityStatus.Rejected && (Scope.IsCoordinator || editable.Contains(a.OwnerUnitId)));
         }
         var scopedIds = Scope.EditableUnits.Concat(Scope.ApprovableUnits).ToHashSet();
         if (scopedIds.Count > 0)

@@ -105,6 +105,20 @@ public abstract class ActivityApiTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task StartPage_SubmittedActivity_InTheApproversQueue_NotTheReaders()
+    {
+        var editor = await app.ApiClientAsync(Editor);
+        var created = await (await editor.PostJsonAsync("/api/v1/activities", await NewActivityAsync("Köad för godkännande",
+            goals: [new { code = "KUNSKAPSUTBYTEN", how = "Utbyte." }]))).ReadJsonAsync();
+        await StepAsync(editor, created.GetProperty("id").GetGuid(), "Submit", created.GetProperty("version").GetInt32());
+
+        var approverStart = await (await app.SignInAsync(Approver)).GetDocumentAsync("/");
+        Assert.Matches(@"\d+ aktiviteter väntar på ditt godkännande", approverStart.QuerySelector("#queue-heading")!.ParentElement!.TextContent);
+        var readerStart = await (await app.SignInAsync(OmvarldApp.Email("lasare"))).GetDocumentAsync("/");
+        Assert.Null(readerStart.QuerySelector("#queue-heading"));
+    }
+
+    [Fact]
     public async Task Concurrency_SecondSaveOfTheSameVersion_RefusedNamingWhatChanged()
     {
         var editor = await app.ApiClientAsync(Editor);

@@ -862,6 +862,8 @@ S = {
 "Start_QueueTitle": "Att göra",
 "Start_AwaitingApproval": "{0} aktiviteter väntar på ditt godkännande",
 "Start_Rejected": "{0} aktiviteter har skickats tillbaka och behöver ändras",
+"Activities_LinkRemovedFlash": "Länken är borttagen.",
+"Activities_RemoveLinkLabel": "Ta bort länken {0}",
 "Export_FormatInvalid": "Ange format=xlsx eller format=csv.",
 "Activities_ExportTooMany": "Urvalet är för stort för att exporteras (mer än {0} aktiviteter). Begränsa urvalet med filtren och försök igen.",
 "Activities_BackToList": "Tillbaka till listan",

@@ -106,6 +106,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/activities/{id}/trips"] = [L, F, A, A, F, F, F],
         ["DELETE /api/v1/activities/{id}/trips/{tripId}"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/activities/{id}/links"] = [L, F, A, A, F, F, F],
+        ["DELETE /api/v1/activities/{id}/links/{linkId}"] = [L, F, A, A, F, F, F],
+        ["DELETE /api/v1/activities/{id}/attachments/{attachmentId}"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/activities/{id}/comments"] = [L, F, A, A, A, A, A],
         ["POST /api/v1/activities/{id}/files"] = [L, F, A, A, F, F, F],
         ["GET /api/v1/activities/files/{fileId}"] = [L, F, A, A, A, A, A],
@@ -205,7 +207,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         var activity = await SpareActivityAsync();
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
-            ("lineId" or "tripId", _) => Guid.NewGuid().ToString(),
+            ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/activities") => activity.ToString(),
             ("id", var r) when r.Contains("/partners") => Guid.NewGuid().ToString(),
             ("fileId", var r) when r.StartsWith("GET /aktiviteter/filer/") || r.StartsWith("GET /api/v1/activities/files/") => activityFile.ToString(),

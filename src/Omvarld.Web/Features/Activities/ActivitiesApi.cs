@@ -41,6 +41,10 @@ public static class ActivitiesApi
             Reply(s.RemoveTripAsync(id, tripId, version, ct), s, l, ct));
         g.MapPost("/{id:guid}/links", (Guid id, LinkInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             Reply(s.AddLinkAsync(id, input.Url, input.Title, input.Version, ct), s, l, ct));
+        g.MapDelete("/{id:guid}/links/{linkId:guid}", (Guid id, Guid linkId, int? version, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.RemoveLinkAsync(id, linkId, version, ct), s, l, ct));
+        g.MapDelete("/{id:guid}/attachments/{attachmentId:guid}", (Guid id, Guid attachmentId, int? version, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Reply(s.RemoveAttachmentAsync(id, attachmentId, version, ct), s, l, ct));
         g.MapPost("/{id:guid}/comments", (Guid id, CommentInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             Reply(s.AddCommentAsync(id, input.Text, ct), s, l, ct)).WithSummary("An internal comment (never published).");
         g.MapPost("/{id:guid}/files", AddFile).WithSummary("Attaches a file (multipart/form-data, field 'file': PDF, Word, Excel, PowerPoint, PNG or JPEG, checked by content).");

@@ -223,6 +223,20 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
     public Task<ActivitySave> AddLinkAsync(Guid id, string? url, string? title, int? version, CancellationToken ct = default) =>
         ChangeAsync(id, version, editDetails: false, (activity, _) => Task.FromResult(activity.AddLink(url, title).Result), null, ct);
 
+    public Task<ActivitySave> RemoveLinkAsync(Guid id, Guid linkId, int? version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, editDetails: false, (activity, _) => Task.FromResult(activity.RemoveLink(linkId)), null, ct);
+
+    /// <summary>Removes an attachment and its stored file, in one save.</summary>
+    public Task<ActivitySave> RemoveAttachmentAsync(Guid id, Guid attachmentId, int? version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, editDetails: false, async (activity, _) =>
+        {
+            var fileId = activity.Attachments.FirstOrDefault(a => a.Id == attachmentId)?.StorageKey;
+            var result = activity.RemoveAttachment(attachmentId);
+            if (result.IsOk && fileId is { } f && await db.StoredFiles.FirstOrDefaultAsync(x => x.Id == f && x.OwnerKind == FileOwner, ct) is { } stored)
+                db.StoredFiles.Remove(stored);
+            return result;
+        }, null, ct);
+
     /// <summary>An internal comment: any member of the municipality who may read the activity may comment; no version needed.</summary>
     public async Task<ActivitySave> AddCommentAsync(Guid id, string? text, CancellationToken ct = default)
     {

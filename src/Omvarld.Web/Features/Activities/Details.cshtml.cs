@@ -128,6 +128,12 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         await OutcomeAsync(id, await activities.ChangeFundingStatusAsync(id, lineId, status, statusOn, version), "funding", "Funding.", _ => "",
             l["Activities_FundingStatusFlash"].Value);
 
+    public async Task<IActionResult> OnPostRemoveLinkAsync(Guid id, Guid linkId, int? version) =>
+        await OutcomeAsync(id, await activities.RemoveLinkAsync(id, linkId, version), "link", "Link.", _ => "", l["Activities_LinkRemovedFlash"].Value);
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(Guid id, Guid attachmentId, int? version) =>
+        await OutcomeAsync(id, await activities.RemoveAttachmentAsync(id, attachmentId, version), "file", "Upload.", _ => "", l["Files_RemovedFlash"].Value);
+
     public async Task<IActionResult> OnPostTripAsync(Guid id)
     {
         OnlyErrorsOf("Trip.");

@@ -288,6 +288,16 @@ public abstract class ActivityApiTests(OmvarldApp app)
         Assert.Equal("Estland", stored.GetProperty("trips")[0].Str("countryName"));
         Assert.Equal("Nätverkets webbplats", stored.GetProperty("links")[0].Str("title"));
 
+        // Removed again: the link, and the attachment with its stored file.
+        var linkId = stored.GetProperty("links")[0].GetProperty("id").GetGuid();
+        var attachmentId = stored.GetProperty("attachments")[0].GetProperty("id").GetGuid();
+        version = stored.GetProperty("version").GetInt32();
+        await Ok(await editor.DeleteAsync($"/api/v1/activities/{id}/links/{linkId}?version={version}"));
+        var withoutFile = await Ok(await editor.DeleteAsync($"/api/v1/activities/{id}/attachments/{attachmentId}?version={version}"));
+        Assert.Equal(0, withoutFile.GetProperty("links").GetArrayLength());
+        Assert.Equal(0, withoutFile.GetProperty("attachments").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/api/v1/activities/files/{fileId}")).StatusCode);
+
         // The export holds the filtered list; a wrong format is a validation problem.
         var csv = await (await coordinator.GetAsync("/api/v1/activities/export?format=csv&q=yrkeslärare")).Content.ReadAsStringAsync();
         Assert.Contains("Nätverk för yrkeslärare", csv);

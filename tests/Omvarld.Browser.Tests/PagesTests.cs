@@ -88,4 +88,28 @@ public sealed class PagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Contains("label", e.Message);
         Assert.Contains("img", e.Message);
     });
+
+    [Fact]
+    public Task Coordinator_funding_pipeline_import_and_a_policy_draft_are_reachable_and_accessible() => RunAsync(async () =>
+    {
+        await LoginAsync("samordnare@boras.demo");
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Finansiering" }));
+        await Expect(Heading1).ToContainTextAsync("Finansiering");
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter" }));
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Läs in aktiviteter från Excel" }));
+        await Expect(Heading1).ToHaveTextAsync("Läs in aktiviteter från Excel");
+
+        // Issue 4: a new version of the 2023 policy as a draft, opened in its editor.
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Styrdokument" }));
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "2023" }).First);
+        await Page.GetByText("Ny version som utkast").ClickAsync();
+        await Page.GetByLabel("Nyckel för den nya versionen").FillAsync("BORAS-2028");
+        await Page.GetByLabel("Versionens namn").FillAsync("2028");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Skapa utkast" }));
+        await Expect(Heading1).ToContainTextAsync("Ändra utkast");
+        await Expect(Page.GetByLabel("Policyfilens text")).ToContainTextAsync("key: BORAS-2028");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }));
+        await Expect(Page.GetByText("Detta är ett utkast.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Registrera antagande", new() { Exact = true })).ToBeVisibleAsync();
+    });
 }

@@ -20,6 +20,7 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
     public IReadOnlyList<SdgGoal> Sdgs => reference.Sdgs;
     public IReadOnlyList<FundingProgramme> Programmes => reference.EuProgrammes;
     public bool CanCreate { get; private set; }
+    public bool CanImport { get; private set; }
     public string ExportQuery { get; private set; } = "";
     public string CountryName(string code) => reference.Country(code)?.NameSv ?? code;
 
@@ -31,6 +32,7 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
         if (List.Items.Count == 0 && page > 1) List = await queries.ListAsync(Filter, List.PageCount, PageSize);
         var scope = await me.GetScopeAsync();
         CanCreate = scope.IsCoordinator || scope.EditableUnits.Count > 0;
+        CanImport = scope.IsCoordinator;
         var tree = await me.GetUnitTreeAsync();
         Units = tree.DepthFirst().Select(r => new SelectListItem(new string('\u00A0', r.Depth * 3) + r.Node.Name, r.Node.Id.ToString())).ToList();
         // The goals of the policy in force today and, when a year is chosen, in the middle of that year.

@@ -42,6 +42,9 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<ResultReport> ResultReports => Set<ResultReport>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+    public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();
+    public DbSet<GovernanceRow> GovernanceRows => Set<GovernanceRow>();
+    public DbSet<RegimeRow> RegimeRows => Set<RegimeRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantContext Tenant => tenant;

@@ -4,6 +4,8 @@ using Omvarld.Web.Features.Activities.Import;
 using Omvarld.Web.Features.Admin.Municipalities;
 using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
+using Omvarld.Web.Features.Countries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
@@ -37,6 +39,8 @@ public static class FeatureSetup
         s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
         s.AddScoped<ActivityImportService>();
+        s.AddScoped<CountryDataService>();
+        s.TryAddScoped<ICountryDataImported, NoCountryDataImportedHandler>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -58,6 +62,7 @@ public static class FeatureSetup
         api.MapActivitiesApi();
         api.MapPartnersApi();
         api.MapActivityImportApi();
+        api.MapCountriesApi();
         return app;
     }
 }

@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Omvarld.Web.Data;
 using Omvarld.Web.Data.Demo;
+using Omvarld.Web.Features.Countries;
 
 namespace Omvarld.Web.Infrastructure;
 
 /// <summary>
-/// Start-up and the explicit commands: <c>migrate</c> (production migrates only this way), <c>create-admin</c>
-/// (the first system administrator of a production installation, which gets no demo users).
+/// Start-up and the explicit commands: <c>migrate</c> (production migrates only this way; it also loads the shipped
+/// country data once), <c>create-admin</c> (the first system administrator of a production installation, which gets no
+/// demo users), <c>import-country-data</c> (a newer country data release, <see cref="CountryDataCommand"/>).
 /// </summary>
 public static class Commands
 {
@@ -23,12 +25,15 @@ public static class Commands
             case "migrate":
                 await db.Database.MigrateAsync();
                 Console.WriteLine("The database is migrated to the latest version.");
+                await LoadShippedCountryDataAsync(services);
                 if (args.Contains("--demo")) await SeedDemoAsync(services, app.Configuration);
                 return 0;
+            case CountryDataCommand.Name:
+                return await CountryDataCommand.RunAsync(services, args, Console.Out, Console.Error);
             case "create-admin":
                 return await CreateAdminAsync(services, Option(args, "--email"), Option(args, "--password"), Option(args, "--name"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate [--demo], create-admin --email E --password P [--name N].");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate [--demo], create-admin --email E --password P [--name N], {CountryDataCommand.Usage}.");
                 return 2;
         }
     }
@@ -43,6 +48,7 @@ public static class Commands
         if (options.ShouldMigrateOnStart)
         {
             await db.Database.MigrateAsync();
+            await LoadShippedCountryDataAsync(services);
             var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (demo.Enabled ?? options.ParsedProvider == DatabaseProvider.Sqlite)
                 await SeedDemoAsync(services, app.Configuration);
@@ -53,6 +59,13 @@ public static class Commands
         Console.Error.WriteLine($"Omvärld cannot start: the database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}).");
         Console.Error.WriteLine("Migrate it first: 'dotnet Omvarld.Web.dll migrate' (or 'dotnet run --project src/Omvarld.Web -- migrate').");
         return false;
+    }
+
+    /// <summary>Country data is reference data, not demo data: every installation gets the shipped releases once.</summary>
+    private static async Task LoadShippedCountryDataAsync(IServiceProvider services)
+    {
+        foreach (var r in await services.GetRequiredService<CountryDataService>().EnsureShippedAsync())
+            Console.WriteLine($"Country data '{r.Name}' loaded ({r.RowCount} rows, {r.FirstYear}–{r.LastYear}).");
     }
 
     private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration configuration)

@@ -17,6 +17,8 @@ public static class AuthorizationPolicies
     public const string SignedIn = "SignedIn";
     /// <summary>Any role in the user's municipality: reads its register.</summary>
     public const string Member = "Member";
+    /// <summary>Reference data every member reads (the countries), and the system administrator who maintains it.</summary>
+    public const string MemberOrSystemAdmin = "MemberOrSystemAdmin";
     public const string Coordinator = "Coordinator";
     public const string CoordinatorOrKs = "CoordinatorOrKs";
     public const string UserAdmin = "UserAdmin";
@@ -128,6 +130,7 @@ public static class SecuritySetup
     {
         Add(AuthorizationPolicies.SignedIn, _ => true);
         Add(AuthorizationPolicies.Member, s => s.CanReadMunicipality);
+        Add(AuthorizationPolicies.MemberOrSystemAdmin, s => s.CanReadMunicipality || s.IsSystemAdministrator);
         Add(AuthorizationPolicies.Coordinator, s => s.IsCoordinator);
         Add(AuthorizationPolicies.CoordinatorOrKs, s => s.IsCoordinator || s.IsKsSecretariat);
         Add(AuthorizationPolicies.UserAdmin, s => s.CanManageUsers);

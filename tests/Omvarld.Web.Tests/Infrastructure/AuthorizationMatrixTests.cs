@@ -152,6 +152,14 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /partner"] = [L, F, A, A, A, A, A],
         ["GET /partner/ny"] = [L, F, A, A, F, F, F],
         ["GET /partner/{id}/andra"] = [L, F, A, A, F, F, F],
+        // Countries: reference data every member reads, and the system administrator who maintains it
+        ["GET /lander"] = [L, A, A, A, A, A, A],
+        ["GET /lander/{alpha2}"] = [L, A, A, A, A, A, A],
+        ["GET /api/v1/countries"] = [L, A, A, A, A, A, A],
+        ["GET /api/v1/countries/{alpha2}/evidence"] = [L, A, A, A, A, A, A],
+        ["GET /admin/landdata"] = [L, A, F, F, F, F, F],
+        ["GET /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
+        ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -216,6 +224,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",
+            ("alpha2", _) => "SE",
             ("format", _) => "csv",
             ("documentName", _) => "v1",
             ("assignmentId", _) => Guid.NewGuid().ToString(),

@@ -29,7 +29,6 @@ public static class CountryAssessment
     public const string IntervalHoldsCutoff = "Assessment_IntervalHoldsCutoff";
     public const string RegimeAtLeast = "Assessment_RegimeAtLeast";
     public const string RegimeBelow = "Assessment_RegimeBelow";
-    public const string NothingRequired = "Assessment_NothingRequired";
 
     /// <param name="required">The criteria the policy version names (<see cref="PreconditionDefinition.Criteria"/>), in its order.</param>
     /// <param name="on">The day assessed: data of later years is not used, and the data's age is counted from its year.</param>

@@ -64,9 +64,14 @@ public sealed record PartnerStanding(string PartnerName, string CountryAlpha2, s
 {
     public IReadOnlyList<PreconditionException> Exceptions { get; init; } = [];
 
-    public static PartnerStanding Of(PartnerOrganisation partner, AssessmentResult assessment, IEnumerable<PreconditionException> exceptions) =>
-        new(partner.Name, partner.CountryCode, assessment.CountryName, assessment.Outcome)
+    /// <param name="assessment">The assessment of the partner's country (or city), after any judgement.</param>
+    public static PartnerStanding Of(PartnerOrganisation partner, AssessmentResult assessment, IEnumerable<PreconditionException> exceptions)
+    {
+        if (!string.Equals(partner.CountryCode, assessment.Alpha2, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"The assessment is of {assessment.Alpha2}, the partner is in {partner.CountryCode}.", nameof(assessment));
+        return new(partner.Name, partner.CountryCode, assessment.CountryName, assessment.Outcome)
         {
             Exceptions = exceptions.Where(e => e.PartnerId == partner.Id).ToList(),
         };
+    }
 }

@@ -20,6 +20,7 @@ public class PartnerPreconditionRuleTests
     private static readonly AssessmentResult Sweden = Assess("SWE", "SE", "Sverige");
     private static readonly AssessmentResult China = Assess("CHN", "CN", "Kina");
     private static readonly AssessmentResult Andorra = Assess("AND", "AD", "Andorra");
+    private static readonly AssessmentResult Lithuania = Assess("LTU", "LT", "Litauen");
 
     private static AssessmentResult Assess(string iso3, string alpha2, string name) =>
         CountryAssessment.Assess(ReferenceData.Evidence(iso3, alpha2, name), PreconditionCriteria.Default, Criteria, Today);
@@ -182,7 +183,14 @@ public class PartnerPreconditionRuleTests
 
         Assert.Empty(ActivityRules.Evaluate(new ActivityCheckContext(activity, Policy, Today)));
         // A standing for Vilnius only: Fudan, without one, is not judged.
-        Assert.Empty(Evaluate(activity, (vilnius, Sweden, [])));
+        Assert.Empty(Evaluate(activity, (vilnius, Lithuania, [])));
+    }
+
+    [Fact]
+    public void Standing_OfAnotherCountrysAssessment_IsABugOfTheCaller()
+    {
+        var fudan = NewPartner("Fudan-universitetet", "CN");
+        Assert.Throws<ArgumentException>(() => PartnerStanding.Of(fudan, Sweden, []));
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class AccessScope
     public bool CanReadMunicipality => _assignments.Count > 0;
     public bool IsCoordinator => Has(Role.Coordinator);
     public bool IsKsSecretariat => Has(Role.KsSecretariat);
+    /// <summary>R9: an exception from the partner precondition is a KS decision; its secretariat records it.</summary>
+    public bool CanRecordPreconditionExceptions => IsKsSecretariat;
     /// <summary>The organisation tree, users and roles of the municipality are the coordinator's to manage.</summary>
     public bool CanManageOrganisation => IsCoordinator;
     public bool CanManageUsers => IsCoordinator || IsSystemAdministrator;

@@ -18,7 +18,7 @@ internal static class ActivityTestData
     public static readonly Guid Approver = Guid.NewGuid();
     public static readonly Guid PolicyVersionId = Guid.NewGuid();
     public static readonly DateTimeOffset Now = new(2024, 3, 10, 9, 0, 0, TimeSpan.FromHours(1));
-    public static readonly IReadOnlySet<string> Countries = new HashSet<string> { "SE", "DE", "FI", "LT", "KE", "NO" };
+    public static readonly IReadOnlySet<string> KnownCountries = new HashSet<string> { "SE", "DE", "FI", "LT", "KE", "NO" };
     public static readonly FundingReferences FundingRefs = new(new HashSet<Guid> { Culture.Id, OtherUnit.Id }, new HashSet<string> { "INTERREG_BSR", "ERASMUS_PLUS", "CERV" });
 
     /// <summary>An approver of the culture administration.</summary>
@@ -53,7 +53,7 @@ internal static class ActivityTestData
 
     public static PartnerOrganisation Partner(string name, string country, PartnerType type = PartnerType.Municipality)
     {
-        var (partner, result) = PartnerOrganisation.Create(Municipality, new PartnerDetails(name, type, "Staden", country, null), Countries);
+        var (partner, result) = PartnerOrganisation.Create(Municipality, new PartnerDetails(name, type, "Staden", country, null), KnownCountries);
         Assert.True(result.IsOk, result.Error);
         return partner!;
     }

@@ -230,7 +230,7 @@ public class ActivityTests
     public void AddPartner_OfAnotherMunicipalitysDirectory_IsRefused()
     {
         var (foreign, _) = Omvarld.Domain.Partners.PartnerOrganisation.Create(Guid.NewGuid(),
-            new Omvarld.Domain.Partners.PartnerDetails("Tallinn", Omvarld.Domain.Partners.PartnerType.Municipality, null, "FI", null), Countries);
+            new Omvarld.Domain.Partners.PartnerDetails("Tallinn", Omvarld.Domain.Partners.PartnerType.Municipality, null, "FI", null), KnownCountries);
         var activity = NewActivity();
         Assert.Equal("Activity_PartnerNotFound", activity.AddPartner(foreign!, PartnerRole.Partner).Error);
         Assert.Empty(activity.Partners);

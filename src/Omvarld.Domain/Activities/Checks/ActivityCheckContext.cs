@@ -1,3 +1,5 @@
+using Omvarld.Domain.Countries;
+using Omvarld.Domain.Partners;
 using Omvarld.Domain.Policies;
 
 namespace Omvarld.Domain.Activities.Checks;
@@ -9,6 +11,13 @@ namespace Omvarld.Domain.Activities.Checks;
 public sealed record ActivityCheckContext(Activity Activity, PolicyDefinition Policy, DateOnly Today, ResultsDueRules DueRules)
 {
     public ActivityCheckContext(Activity activity, PolicyDefinition policy, DateOnly today) : this(activity, policy, today, ResultsDueRules.Default) { }
+
+    /// <summary>
+    /// R8, R9: each partner's standing against the precondition, by partner id, with the exceptions recorded for this
+    /// activity. Null when the caller has no country data at hand: <see cref="PartnerPreconditionRule"/> then says
+    /// nothing, as it does for a partner missing from the dictionary.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, PartnerStanding>? PartnerStandings { get; init; }
 
     /// <summary>The codes of the activity's goals that are goals of <see cref="Policy"/>.</summary>
     public IReadOnlySet<string> GoalsServed { get; } =
@@ -44,4 +53,25 @@ public sealed record ResultsDueRules
     public DateOnly YearlyDue(int year) => new(year + 1, YearlyDueMonth, DateTime.DaysInMonth(year + 1, YearlyDueMonth));
 
     public DateOnly FinalDue(DateOnly actualEnd) => actualEnd.AddDays(FinalDueDays);
+}
+
+/// <summary>
+/// One partner of the activity against the precondition: its assessment's outcome (after any judgement) and the KS
+/// exceptions recorded for it. <see cref="Exceptions"/> may hold exceptions for other activities or partners; the rule
+/// uses only those covering this activity and partner.
+/// </summary>
+public sealed record PartnerStanding(string PartnerName, string CountryAlpha2, string CountryName, AssessmentOutcome Outcome)
+{
+    public IReadOnlyList<PreconditionException> Exceptions { get; init; } = [];
+
+    /// <param name="assessment">The assessment of the partner's country (or city), after any judgement.</param>
+    public static PartnerStanding Of(PartnerOrganisation partner, AssessmentResult assessment, IEnumerable<PreconditionException> exceptions)
+    {
+        if (!string.Equals(partner.CountryCode, assessment.Alpha2, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"The assessment is of {assessment.Alpha2}, the partner is in {partner.CountryCode}.", nameof(assessment));
+        return new(partner.Name, partner.CountryCode, assessment.CountryName, assessment.Outcome)
+        {
+            Exceptions = exceptions.Where(e => e.PartnerId == partner.Id).ToList(),
+        };
+    }
 }

@@ -13,16 +13,15 @@ public static class ActivityRules
         new ExternalFundingSoughtRule(),
         new ChildPerspectiveRule(),
         new ResultsReportedRule(),
+        new PartnerPreconditionRule(),
     }.ToDictionary(r => r.Kind);
 
     /// <summary>
     /// Checks that are not (yet) evaluated against an activity here:
-    /// PartnerPrecondition needs country assessments and KS exceptions (issue 6) and will then become an activity rule;
     /// YearlyActionPlan is about a unit's action plan (issue 7); ContactPersonPerOffice about an office (issue 8).
     /// </summary>
     public static readonly IReadOnlySet<CheckKind> NotActivityChecks = new HashSet<CheckKind>
     {
-        CheckKind.PartnerPrecondition,
         CheckKind.YearlyActionPlan,
         CheckKind.ContactPersonPerOffice,
     };

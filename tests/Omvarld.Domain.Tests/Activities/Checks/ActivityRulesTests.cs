@@ -29,7 +29,7 @@ public class ActivityRulesTests
             Assert.True(rule is not null ^ ActivityRules.NotActivityChecks.Contains(kind), kind.ToString());
             if (rule is not null) Assert.Equal(kind, rule.Kind);
         }
-        Assert.Equal([CheckKind.PartnerPrecondition, CheckKind.YearlyActionPlan, CheckKind.ContactPersonPerOffice], ActivityRules.NotActivityChecks.Order());
+        Assert.Equal([CheckKind.YearlyActionPlan, CheckKind.ContactPersonPerOffice], ActivityRules.NotActivityChecks.Order());
     }
 
     // ---- GoalLinkage ---------------------------------------------------------------------------------------------

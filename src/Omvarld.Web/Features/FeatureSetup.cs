@@ -12,6 +12,7 @@ using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Partners;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -40,7 +41,8 @@ public static class FeatureSetup
         s.AddScoped<PartnerService>();
         s.AddScoped<ActivityImportService>();
         s.AddScoped<CountryDataService>();
-        s.TryAddScoped<ICountryDataImported, NoCountryDataImportedHandler>();
+        s.AddScoped<PreconditionService>();
+        s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;

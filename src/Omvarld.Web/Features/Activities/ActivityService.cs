@@ -10,6 +10,7 @@ using Omvarld.Web.Data;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Files;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Infrastructure;
 
@@ -31,7 +32,7 @@ public sealed record ActivitySave(ActivityOutcome Outcome, Guid? Id = null, Resu
 /// roles for the owning unit; the tenant filter keeps every query inside the municipality.
 /// </summary>
 public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference, AuditActor actor,
-    TimeProvider clock, FileService files, IStringLocalizer<SharedResource> l)
+    TimeProvider clock, FileService files, PreconditionService precondition, IStringLocalizer<SharedResource> l)
 {
     public const string FileOwner = "Activity";
     public static readonly IReadOnlyList<FileKind> AttachmentKinds = [FileKinds.Pdf, FileKinds.Docx, FileKinds.Xlsx, FileKinds.Pptx, FileKinds.Png, FileKinds.Jpeg];
@@ -57,7 +58,9 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
     {
         var policy = await policies.ActivityPolicyOnAsync(activity.PlannedStart, ct);
         if (policy is null) return (null, []);
-        return (policy, ActivityRules.Evaluate(new ActivityCheckContext(activity, policy.Definition, Today)));
+        // R8/R9: each partner's standing (its country's or city's assessment today, KS's exceptions for this activity).
+        var standings = await precondition.StandingsAsync(activity, policy, ct);
+        return (policy, ActivityRules.Evaluate(new ActivityCheckContext(activity, policy.Definition, Today) { PartnerStandings = standings }));
     }
 
     private async Task<ActivityDto> ToDtoAsync(Activity a, CancellationToken ct)
@@ -171,7 +174,10 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
         if (!step.Result.IsOk) return ActivitySave.Invalid(step.Result);
         // The audit names the step and its comment beside the status change (R4: who, when, comment).
         actor.Comment = step.Value!.Comment is { } comment ? $"{l["ActivityAction_" + action]}: {comment}" : l["ActivityAction_" + action].Value;
-        return await SaveAsync(activity, input.Version!.Value, ct);
+        var saved = await SaveAsync(activity, input.Version!.Value, ct);
+        // The partners' countries as judged at approval: the baseline a new data release is compared with (issue 6.5).
+        if (saved.Outcome == ActivityOutcome.Saved && action == ActivityAction.Approve) await precondition.SnapshotAsync(activity, ct);
+        return saved;
     }
 
     /// <summary>R11: the final report (a step to "results reported") or a yearly one while the activity runs.</summary>

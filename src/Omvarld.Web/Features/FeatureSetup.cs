@@ -63,6 +63,7 @@ public static class FeatureSetup
         api.MapPoliciesApi();
         api.MapActivitiesApi();
         api.MapPartnersApi();
+        api.MapPreconditionApi();
         api.MapActivityImportApi();
         api.MapCountriesApi();
         return app;

@@ -864,6 +864,7 @@ S = {
 "Start_Rejected": "{0} aktiviteter har skickats tillbaka och behöver ändras",
 "Activities_LinkRemovedFlash": "Länken är borttagen.",
 "Activities_RemoveLinkLabel": "Ta bort länken {0}",
+"Activities_ColExceptions": "Undantag beslutade av KS",
 "Export_FormatInvalid": "Ange format=xlsx eller format=csv.",
 "Activities_ExportTooMany": "Urvalet är för stort för att exporteras (mer än {0} aktiviteter). Begränsa urvalet med filtren och försök igen.",
 "Activities_BackToList": "Tillbaka till listan",

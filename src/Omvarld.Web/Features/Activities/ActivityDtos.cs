@@ -103,7 +103,11 @@ public sealed record ActivityDto(
     int Version);
 
 public sealed record ActivityListItem(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid OwnerUnitId, string OwnerUnitName,
-    DateOnly Start, DateOnly? End, IReadOnlyList<string> Countries);
+    DateOnly Start, DateOnly? End, IReadOnlyList<string> Countries)
+{
+    /// <summary>KS's exceptions from the partner precondition for this activity (R9), as "body date § (case) partner, valid until".</summary>
+    public IReadOnlyList<string> Exceptions { get; init; } = [];
+}
 
 /// <summary>The list's filters (R10); every one optional.</summary>
 public sealed record ActivityFilter(

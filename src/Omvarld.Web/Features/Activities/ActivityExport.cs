@@ -17,7 +17,7 @@ public static class ActivityExport
     private const char Separator = ';';
 
     private static readonly string[] HeaderKeys =
-        ["Activities_ColId", "Activities_ColTitle", "Activities_ColKind", "Activities_ColStatus", "Activities_ColUnit", "Activities_ColStart", "Activities_ColEnd", "Activities_ColCountries"];
+        ["Activities_ColId", "Activities_ColTitle", "Activities_ColKind", "Activities_ColStatus", "Activities_ColUnit", "Activities_ColStart", "Activities_ColEnd", "Activities_ColCountries", "Activities_ColExceptions"];
 
     public static string FileName(string extension, DateTimeOffset at) => $"aktiviteter-{at:yyyy-MM-dd}.{extension}";
 
@@ -26,6 +26,7 @@ public static class ActivityExport
         a.Id.ToString(), a.Title, l["ActivityKind_" + a.Kind], l["ActivityStatus_" + a.Status], a.OwnerUnitName,
         a.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         string.Join(", ", a.Countries),
+        string.Join("; ", a.Exceptions),
     ];
 
     public static byte[] Csv(IReadOnlyList<ActivityListItem> rows, IStringLocalizer l)
@@ -61,7 +62,7 @@ public static class ActivityExport
         }
         sheet.SheetView.FreezeRows(1);
         // Fixed widths: ClosedXML measures text for AdjustToContents with System.Drawing, which needs GDI+ (absent on Linux servers).
-        double[] widths = [38, 50, 40, 22, 40, 12, 12, 20];
+        double[] widths = [38, 50, 40, 22, 40, 12, 12, 20, 60];
         for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

@@ -45,8 +45,14 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
         var countries = (await db.ActivityPartners.AsNoTracking().Where(p => ids.Contains(p.ActivityId))
                 .Join(db.Partners, ap => ap.PartnerId, p => p.Id, (ap, p) => new { ap.ActivityId, p.CountryCode }).Distinct().ToListAsync(ct))
             .GroupBy(x => x.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.CountryCode).Order().ToList());
+        // R9: exceptions appear in every list and export.
+        var exceptions = (await db.PreconditionExceptions.AsNoTracking().Where(e => ids.Contains(e.ActivityId))
+                .Join(db.Partners, e => e.PartnerId, p => p.Id, (e, p) => new { e.ActivityId, e.Body, e.DecidedOn, e.MinuteParagraph, e.CaseNumber, e.ValidUntil, p.Name })
+                .ToListAsync(ct))
+            .GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(e => e.DecidedOn)
+                .Select(e => $"{e.Body} {e.DecidedOn:yyyy-MM-dd} {e.MinuteParagraph} ({e.CaseNumber}): {e.Name}, t.o.m. {e.ValidUntil:yyyy-MM-dd}").ToList());
         return rows.Select(r => new ActivityListItem(r.Id, r.Title, r.Kind, r.Status, r.Unit, tree.Contains(r.Unit) ? tree[r.Unit].Name : "–", r.Start, r.End,
-            countries.GetValueOrDefault(r.Id) ?? [])).ToList();
+            countries.GetValueOrDefault(r.Id) ?? []) { Exceptions = exceptions.GetValueOrDefault(r.Id) ?? [] }).ToList();
     }
 
     private static IQueryable<Activity> Sort(IQueryable<Activity> q, ActivitySort sort) => sort switch

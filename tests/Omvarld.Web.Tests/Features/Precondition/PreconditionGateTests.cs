@@ -110,6 +110,9 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         var listed = (await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync("/api/v1/exceptions?country=CN")).ReadJsonAsync()).EnumerateArray().ToList();
         Assert.Equal(2, listed.Count);
         Assert.Contains(listed, e => e.GetProperty("hasExpired").GetBoolean());
+        // ... and in the activity export.
+        var csv = await (await (await app.ApiClientAsync(Coordinator)).GetAsync("/api/v1/activities/export?format=csv&q=Textilforskning med Shanghai")).Content.ReadAsStringAsync();
+        Assert.Contains("Kommunstyrelsen 2026-03-02 § 214 (KS 2026/00311): Donghua-universitetet (fiktiv), t.o.m. 2027-06-30", csv);
     }
 
     [Fact]

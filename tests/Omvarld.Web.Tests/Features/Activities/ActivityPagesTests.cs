@@ -265,7 +265,7 @@ public abstract class ActivityPagesTests(OmvarldApp app)
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Id;Titel;Typ;Status;Ansvarig enhet;Startdatum;Slutdatum;Länder (landskod)", lines[0]);
+        Assert.Equal("Id;Titel;Typ;Status;Ansvarig enhet;Startdatum;Slutdatum;Länder (landskod);Undantag beslutade av KS", lines[0]);
         var row = Assert.Single(lines[1..]);
         // A leading = would run as a formula in a spreadsheet: it is quoted away.
         Assert.Contains(";'=Exporttest i Riga;Benchmarking, studiebesök eller utbyte med aktörer utanför Sverige;Utkast;Gymnasie- och vuxenutbildningsnämnden;2026-09-01;;LV", row);

@@ -69,7 +69,8 @@ public sealed class PreconditionService(OmvarldDbContext db, CurrentUser me, Cou
         if ((setting?.Version ?? 0) != (version ?? 0)) return new(PreconditionOutcome.Conflict);
         if (setting is null)
         {
-            setting = new PolicyCriteriaSetting { MunicipalityId = db.CurrentMunicipalityId!.Value, Id = Guid.CreateVersion7(), PolicyVersionId = policyVersionId };
+            // Version 1: 0 stands for "no setting yet (the defaults)", so a first save must not look like none to the next one.
+            setting = new PolicyCriteriaSetting { MunicipalityId = db.CurrentMunicipalityId!.Value, Id = Guid.CreateVersion7(), PolicyVersionId = policyVersionId, Version = 1 };
             db.PolicyCriteriaSettings.Add(setting);
         }
         else db.Entry(setting).Property(s => s.Version).OriginalValue = version!.Value;

@@ -69,7 +69,7 @@ public sealed class PreconditionService(OmvarldDbContext db, CurrentUser me, Cou
         if ((setting?.Version ?? 0) != (version ?? 0)) return new(PreconditionOutcome.Conflict);
         if (setting is null)
         {
-            // Version 1: 0 stands for "no setting yet (the defaults)", so a first save must not look like none to the next one.
+            // Version 1 from the start: 0 means "no setting yet, the defaults", what a first save expects.
             setting = new PolicyCriteriaSetting { MunicipalityId = db.CurrentMunicipalityId!.Value, Id = Guid.CreateVersion7(), PolicyVersionId = policyVersionId, Version = 1 };
             db.PolicyCriteriaSettings.Add(setting);
         }

@@ -1,14 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Access;
 using Omvarld.Web.Data;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features;
 
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
-public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration) : PageModel
+public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
+    PreconditionService precondition, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>How many days ahead an exception's end is shown.</summary>
+    public const int ExceptionWarningDays = 60;
+
+    /// <summary>R9: KS's exceptions that have ended or end within <see cref="ExceptionWarningDays"/> days (coordinator, KS).</summary>
+    public List<ExceptionDto> ExpiringExceptions { get; private set; } = [];
+    /// <summary>Issue 6.5: the coordinator's unseen changes of a partner country's assessment after a data release.</summary>
+    public List<AssessmentChangeDto> Changes { get; private set; } = [];
+
     public AccessScope Scope { get; private set; } = AccessScope.None;
     public int UnitCount { get; private set; }
     public int MunicipalityCount { get; private set; }
@@ -22,9 +33,24 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
     /// <summary>This user's editable units' activities sent back with a comment.</summary>
     public int Rejected { get; private set; }
 
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid changeId)
+    {
+        var saved = await precondition.AcknowledgeAsync(changeId);
+        if (saved.Outcome == PreconditionOutcome.Forbidden) return Forbid();
+        if (saved.Outcome == PreconditionOutcome.NotFound) return NotFound();
+        TempData["Flash"] = l["PreconditionPages_AcknowledgedFlash"].Value;
+        return Redirect("/#changes-heading");
+    }
+
     public async Task OnGetAsync()
     {
         Scope = await me.GetScopeAsync();
+        if (Scope.IsCoordinator || Scope.IsKsSecretariat)
+        {
+            var horizon = precondition.Today.AddDays(ExceptionWarningDays);
+            ExpiringExceptions = (await precondition.ExceptionsAsync()).Where(e => e.ValidUntil <= horizon).OrderBy(e => e.ValidUntil).ToList();
+        }
+        if (Scope.IsCoordinator) Changes = await precondition.ChangesAsync();
         if (Scope.CanReadMunicipality) UnitCount = await db.Units.CountAsync(u => u.ClosedOn == null);
         if (Scope.IsCoordinator || Scope.IsKsSecretariat)
         {

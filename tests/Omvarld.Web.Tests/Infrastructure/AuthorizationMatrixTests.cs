@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Files;
 using Omvarld.Domain.Organisation;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Data;
 using Omvarld.Web.Tests.Features.Activities;
 using Omvarld.Web.Tests.Infrastructure;
@@ -169,6 +170,10 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/countries"] = [L, A, A, A, A, A, A],
         ["GET /api/v1/countries/{alpha2}/evidence"] = [L, A, A, A, A, A, A],
         ["GET /admin/landdata"] = [L, A, F, F, F, F, F],
+        // The partner precondition's exceptions (R9): every member reads them; only KS's secretariat records one
+        ["GET /undantag"] = [L, F, A, A, A, A, A],
+        ["GET /undantag/ny"] = [L, F, F, F, F, A, F],
+        ["GET /undantag/filer/{fileId}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
         ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
     };
@@ -224,6 +229,15 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         var activityFile = await app.ActivityFileAsync(app.Boras, spareActivity);
         var sparePartner = await app.PartnerAsync(app.Boras, "Matrisens partner", "DE", "Mainz");
         var activity = await SpareActivityAsync();
+        var exceptionFile = await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var f = StoredFile.Create(app.Boras, PreconditionService.FileOwner, Guid.NewGuid(), "beslut.pdf", "application/pdf", 5, new string('0', 64), DateTimeOffset.UtcNow, null);
+            db.StoredFiles.Add(f);
+            db.StoredFileContents.Add(StoredFileContent.For(f, "%PDF-"u8.ToArray()));
+            await db.SaveChangesAsync();
+            return f.Id;
+        });
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
@@ -231,6 +245,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/activities") => activity.ToString(),
             ("id", var r) when r.Contains("/partners") => Guid.NewGuid().ToString(),
+            ("fileId", var r) when r.StartsWith("GET /undantag/filer/") => exceptionFile.ToString(),
             ("fileId", var r) when r.StartsWith("GET /aktiviteter/filer/") || r.StartsWith("GET /api/v1/activities/files/") => activityFile.ToString(),
             ("id", var r) when r.StartsWith("GET /aktiviteter/") => spareActivity.ToString(),
             ("id", var r) when r.StartsWith("GET /partner/") => sparePartner.ToString(),

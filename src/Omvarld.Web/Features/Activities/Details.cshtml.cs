@@ -2,10 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Omvarld.Domain.Activities;
+using Omvarld.Domain.Activities.Checks;
+using Omvarld.Domain.Countries;
+using Omvarld.Web.Data;
 using Omvarld.Web.Features.Files;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Infrastructure;
 
@@ -17,7 +22,7 @@ namespace Omvarld.Web.Features.Activities;
 /// results, links, files and comments, each a handler of this page; a failed form opens again with its own errors.
 /// </summary>
 public sealed class DetailsModel(ActivityService activities, PolicyService policies, FileService files, ReferenceData reference, CurrentUser me,
-    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> l, PreconditionService precondition, OmvarldDbContext db) : PageModel
 {
     public ActivityDto Activity { get; private set; } = null!;
     /// <summary>The governing document's title for the findings' source, e.g. "Internationell policy".</summary>
@@ -31,6 +36,10 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
     public string MaxFileSize => files.MaxSizeText;
     /// <summary>Which form the errors belong to: the page opens that one.</summary>
     public string? FailedForm { get; private set; }
+    /// <summary>R9: KS's exceptions for this activity's partners.</summary>
+    public List<ExceptionDto> Exceptions { get; private set; } = [];
+    /// <summary>For the KS secretariat: the partners that block the approval for want of an exception in force (R9).</summary>
+    public List<ActivityPartnerDto> PartnersNeedingException { get; private set; } = [];
 
     [BindProperty] public TransitionForm Transition { get; set; } = new();
     [BindProperty] public FundingForm Funding { get; set; } = new();
@@ -217,12 +226,28 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
+    private static readonly string PartnerPreconditionCode = Domain.Policies.PolicyCodes.CheckKinds.Code(Domain.Policies.Checks.CheckKind.PartnerPrecondition);
+
+    /// <summary>The partners whose standing is not met (or unclear) and that no exception in force today covers: what the rule blocks on.</summary>
+    private async Task<List<ActivityPartnerDto>> PartnersNeedingExceptionAsync(ActivityDto dto)
+    {
+        var activity = await db.Activities.AsNoTracking().Include(a => a.Partners).FirstOrDefaultAsync(a => a.Id == dto.Id);
+        if (activity is null || await policies.ActivityPolicyOnAsync(activity.PlannedStart) is not { } policy) return [];
+        if (await precondition.StandingsAsync(activity, policy) is not { } standings) return [];
+        var today = precondition.Today;
+        return dto.Partners.Where(p => standings.TryGetValue(p.PartnerId, out var s) && s.Outcome != AssessmentOutcome.Met
+            && !s.Exceptions.Any(e => e.Covers(dto.Id, p.PartnerId) && e.IsValidOn(today))).ToList();
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         var activity = await activities.GetAsync(id);
         if (activity is null) return false;
         Activity = activity;
         var scope = await me.GetScopeAsync();
+        Exceptions = await precondition.ExceptionsAsync(activityId: id);
+        if (scope.CanRecordPreconditionExceptions && activity.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Check == PartnerPreconditionCode))
+            PartnersNeedingException = await PartnersNeedingExceptionAsync(activity);
         CanEditFor = scope.CanEditFor(activity.OwnerUnitId);
         CanAddLinks = CanEditFor && ActivityWorkflow.CanEditLinks(activity.Status);
         if (activity.Policy is { } p && await policies.ActivityPolicyOnAsync(activity.Start) is { } policy && policy.VersionId == p.VersionId)

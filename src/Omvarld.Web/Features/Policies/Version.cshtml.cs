@@ -1,16 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Countries;
 using Omvarld.Domain.Policies;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Policies;
 
 /// <summary>One policy version: its metadata, decisions, goals with their clauses, the partner precondition and the checks it demands.
 /// The coordinator and KS's secretariat record revision and extension decisions here (R3).</summary>
-public sealed class VersionModel(PolicyService policies, FileService files, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class VersionModel(PolicyService policies, FileService files, CurrentUser me, IStringLocalizer<SharedResource> l,
+    PreconditionService precondition) : PageModel
 {
     public VersionDetails Details { get; private set; } = null!;
     public bool CanRecordDecisions { get; private set; }
@@ -22,6 +26,31 @@ public sealed class VersionModel(PolicyService policies, FileService files, Curr
 
     [BindProperty] public DecisionForm Input { get; set; } = new();
     [BindProperty] public DraftForm Draft { get; set; } = new();
+    [BindProperty] public CriteriaForm Criteria { get; set; } = new();
+
+    /// <summary>R8: the criteria this version's precondition is judged by, whether they are the documented defaults, and the setting's version.</summary>
+    public (PreconditionCriteria Criteria, bool IsDefault, int Version) CriteriaInUse { get; private set; }
+
+    /// <summary>The coordinator's levels for the precondition; the numbers as typed (decimal comma or point).</summary>
+    public sealed class CriteriaForm
+    {
+        public Regime? MinimumRegime { get; set; }
+        public string? MinimumVDemRuleOfLaw { get; set; }
+        public string? MinimumWgiRuleOfLawPercentile { get; set; }
+        public string? WgiPercentileMargin { get; set; }
+        public string? MinimumCivilLiberties { get; set; }
+        public string? MaxDataAgeYears { get; set; }
+        public int? Version { get; set; }
+
+        public static CriteriaForm From(PreconditionCriteria c, int version) => new()
+        {
+            MinimumRegime = c.MinimumRegime, MinimumVDemRuleOfLaw = Text(c.MinimumVDemRuleOfLaw), MinimumWgiRuleOfLawPercentile = Text(c.MinimumWgiRuleOfLawPercentile),
+            WgiPercentileMargin = Text(c.WgiPercentileMargin), MinimumCivilLiberties = Text(c.MinimumCivilLiberties),
+            MaxDataAgeYears = c.MaxDataAgeYears.ToString(CultureInfo.InvariantCulture), Version = version,
+        };
+
+        public static string Text(decimal d) => d.ToString("0.###", CultureInfo.GetCultureInfo("sv-SE"));
+    }
     /// <summary>Which form the errors belong to: the page opens that one.</summary>
     public string? FailedForm { get; private set; }
 
@@ -115,6 +144,64 @@ public sealed class VersionModel(PolicyService policies, FileService files, Curr
         return Redirect($"/styrdokument/versioner/{id}#files-heading");
     }
 
+    /// <summary>R8: the coordinator sets the levels of this version's precondition; a save by someone else meanwhile is a conflict.</summary>
+    public async Task<IActionResult> OnPostCriteriaAsync(Guid id)
+    {
+        if (!(await me.GetScopeAsync()).IsCoordinator) return Forbid();
+        ModelState.Clear();
+        var c = Criteria;
+        decimal? Number(string? text, string field)
+        {
+            var cleaned = text?.Trim().Replace(" ", "").Replace('\u2212', '-').Replace(',', '.');
+            if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) return d;
+            ModelState.AddModelError("Criteria." + field, l["PreconditionPages_NumberInvalid", l["PreconditionCriteria_" + field].Value]);
+            return null;
+        }
+        if (c.MinimumRegime is null) ModelState.AddModelError("Criteria.MinimumRegime", l["Criteria_MinimumRegimeInvalid"]);
+        var rule = Number(c.MinimumVDemRuleOfLaw, nameof(c.MinimumVDemRuleOfLaw));
+        var wgi = Number(c.MinimumWgiRuleOfLawPercentile, nameof(c.MinimumWgiRuleOfLawPercentile));
+        var margin = Number(c.WgiPercentileMargin, nameof(c.WgiPercentileMargin));
+        var civil = Number(c.MinimumCivilLiberties, nameof(c.MinimumCivilLiberties));
+        var age = Number(c.MaxDataAgeYears, nameof(c.MaxDataAgeYears));
+        if (age is { } a && a != decimal.Truncate(a))
+            ModelState.AddModelError("Criteria.MaxDataAgeYears", l["PreconditionPages_WholeYears"]);
+        if (ModelState.IsValid)
+        {
+            var criteria = new PreconditionCriteria
+            {
+                MinimumRegime = c.MinimumRegime!.Value, MinimumVDemRuleOfLaw = rule!.Value, MinimumWgiRuleOfLawPercentile = wgi!.Value,
+                WgiPercentileMargin = margin!.Value, MinimumCivilLiberties = civil!.Value, MaxDataAgeYears = (int)Math.Clamp(age!.Value, int.MinValue, int.MaxValue),
+            };
+            // Every problem at once, each on its field.
+            foreach (var error in criteria.Validate()) ModelState.AddModelError("Criteria." + error.Field, l.Message(error));
+            if (ModelState.IsValid)
+            {
+                var saved = await precondition.SetCriteriaAsync(id, criteria, c.Version);
+                switch (saved.Outcome)
+                {
+                    case PreconditionOutcome.Saved:
+                        TempData["Flash"] = l["PreconditionPages_CriteriaSavedFlash"].Value;
+                        return Redirect($"/styrdokument/versioner/{id}#criteria-heading");
+                    case PreconditionOutcome.Forbidden:
+                        return Forbid();
+                    case PreconditionOutcome.NotFound:
+                        return NotFound();
+                    case PreconditionOutcome.Conflict:
+                        ModelState.AddModelError(string.Empty, l["PreconditionPages_CriteriaConflict"]);
+                        break;
+                    default:
+                        ModelState.AddModelError(saved.Error.Field is { } f ? "Criteria." + f : string.Empty, l.Message(saved.Error));
+                        break;
+                }
+            }
+        }
+        FailedForm = "criteria";
+        if (!await LoadAsync(id)) return NotFound();
+        // After a conflict the form shows what is stored now, with the new version: the coordinator decides again.
+        if (ModelState[string.Empty] is { Errors.Count: > 0 }) Criteria = CriteriaForm.From(CriteriaInUse.Criteria, CriteriaInUse.Version);
+        return Page();
+    }
+
     /// <summary>
     /// Keeps the validation of the posted form only. A form's model binds the other form's model too, and one whose
     /// fields were not posted falls back to the empty prefix ("Body" instead of "Input.Body").
@@ -134,6 +221,11 @@ public sealed class VersionModel(PolicyService policies, FileService files, Curr
         CanRecordDecisions = scope.IsCoordinator || scope.IsKsSecretariat;
         CanEdit = scope.IsCoordinator;
         LatestAdopted = details.Document.Versions.Where(v => v.AdoptedOn is not null && v.Id != id).MaxBy(v => v.AdoptedOn);
+        if (details.Content.Version.Precondition is not null)
+        {
+            CriteriaInUse = await precondition.CriteriaAsync(id);
+            if (FailedForm != "criteria") Criteria = CriteriaForm.From(CriteriaInUse.Criteria, CriteriaInUse.Version);
+        }
         if (details.IsDraft && Input.Kind is null) Input.Kind = DecisionKind.Adopted;
         return true;
     }

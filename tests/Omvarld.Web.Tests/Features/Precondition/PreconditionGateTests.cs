@@ -215,8 +215,17 @@ public abstract class PreconditionReleaseTests(OmvarldApp app)
         var activity = await (await coordinator.GetAsync($"/api/v1/activities/{id}")).ReadJsonAsync();
         Assert.Equal("Approved", activity.Str("status"));
 
-        var acknowledged = await coordinator.PostAsync($"/api/v1/precondition/changes/{change.GetProperty("id").GetGuid()}/acknowledge", null);
-        Assert.Equal(HttpStatusCode.NoContent, acknowledged.StatusCode);
+        // The coordinator's start page shows it with the activity, and "Markera som sedd" takes it away.
+        var page = await app.SignInAsync(OmvarldApp.Email("samordnare"));
+        var start = await page.GetDocumentAsync("/");
+        var section = start.QuerySelector("#changes-heading")!.ParentElement!.TextContent;
+        Assert.Contains("Estland", section);
+        Assert.Contains("Lärarutbyte med Tartu", section);
+        Assert.Contains("Valautokrati", section);
+        Assert.Null((await (await app.SignInAsync(OmvarldApp.Email("lasare"))).GetDocumentAsync("/")).QuerySelector("#changes-heading"));
+        var changeId = change.GetProperty("id").GetGuid();
+        var acknowledged = await page.PostFormAsync("/", [], $"main form[action*='changeId={changeId}']", handler: $"Acknowledge&changeId={changeId}");
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
         Assert.Empty((await (await coordinator.GetAsync("/api/v1/precondition/changes")).ReadJsonAsync()).EnumerateArray());
     }
 }

@@ -16,31 +16,25 @@ public sealed class ResultsReportedRule : IActivityRule
 
     public IEnumerable<Finding> Evaluate(CheckDefinition check, ActivityCheckContext ctx)
     {
-        var activity = ctx.Activity;
-        if (activity.ActualStart is not { } started || activity.Results.Any(r => r.IsFinal)) yield break;
-        var rules = ctx.DueRules;
-        var atCompletion = check.Boolean("atCompletion");
-
-        if (check.Boolean("yearly"))
+        // The dates and states come from ResultsDue, which the due list and the reminders use too. A yearly report
+        // that is owed but not yet near its date is not a finding.
+        var owed = ResultsDue.For(ResultsFacts.Of(ctx.Activity), ctx.Today, ctx.DueRules, check.Boolean("yearly"), check.Boolean("atCompletion"));
+        foreach (var report in owed)
         {
-            var lastYear = activity.ActualEnd is { } end ? (atCompletion ? end.Year - 1 : end.Year) : ctx.Today.Year;
-            for (var year = started.Year; year <= lastYear; year++)
+            var overdue = report.State == ReportDueState.Overdue;
+            if (report.Year is { } year)
             {
-                if (activity.Results.Any(r => r.Year == year)) continue;
-                var due = rules.YearlyDue(year);
-                if (ctx.Today > due)
-                    yield return Finding.Of(ctx, check, FindingSeverity.Warning, "Finding_YearlyResultsOverdue", "Results", year, due);
-                else if (due.DayNumber - ctx.Today.DayNumber <= rules.DueSoonDays)
-                    yield return Finding.Of(ctx, check, FindingSeverity.Info, "Finding_YearlyResultsDueSoon", "Results", year, due);
+                if (overdue)
+                    yield return Finding.Of(ctx, check, FindingSeverity.Warning, "Finding_YearlyResultsOverdue", "Results", year, report.DueDate);
+                else if (report.State == ReportDueState.DueSoon)
+                    yield return Finding.Of(ctx, check, FindingSeverity.Info, "Finding_YearlyResultsDueSoon", "Results", year, report.DueDate);
             }
-        }
-
-        if (atCompletion && activity.Status == ActivityStatus.Completed && activity.ActualEnd is { } ended)
-        {
-            var due = rules.FinalDue(ended);
-            yield return ctx.Today > due
-                ? Finding.Of(ctx, check, FindingSeverity.Warning, "Finding_FinalResultsOverdue", "Results", due)
-                : Finding.Of(ctx, check, FindingSeverity.Info, "Finding_FinalResultsDue", "Results", due);
+            else
+            {
+                yield return overdue
+                    ? Finding.Of(ctx, check, FindingSeverity.Warning, "Finding_FinalResultsOverdue", "Results", report.DueDate)
+                    : Finding.Of(ctx, check, FindingSeverity.Info, "Finding_FinalResultsDue", "Results", report.DueDate);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
 using Omvarld.Web.Features.Activities;
+using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reference;
@@ -37,6 +38,7 @@ public static class FeatureSetup
         s.AddScoped<FileService>();
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
+        s.AddScoped<ResultsDueService>();
         s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
         s.AddScoped<ActivityImportService>();
@@ -62,6 +64,7 @@ public static class FeatureSetup
         api.MapAuditApi();
         api.MapPoliciesApi();
         api.MapActivitiesApi();
+        api.MapResultsDueApi();
         api.MapPartnersApi();
         api.MapPreconditionApi();
         api.MapActivityImportApi();

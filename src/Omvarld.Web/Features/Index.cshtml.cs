@@ -10,7 +10,8 @@ namespace Omvarld.Web.Features;
 
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
 public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
-    PreconditionService precondition, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
+    PreconditionService precondition, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
+    Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue) : PageModel
 {
     /// <summary>How many days ahead an exception's end is shown.</summary>
     public const int ExceptionWarningDays = 60;
@@ -32,6 +33,8 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
     public int AwaitingApproval { get; private set; }
     /// <summary>This user's editable units' activities sent back with a comment.</summary>
     public int Rejected { get; private set; }
+    /// <summary>R11: results reports due and overdue, for the coordinator and KS (all) or an editor (the editable units).</summary>
+    public Omvarld.Web.Features.Activities.Results.ResultsDueSummary? ResultsDue { get; private set; }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid changeId)
     {
@@ -77,6 +80,7 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
             var editable = Scope.EditableUnits.ToList();
             Rejected = await db.Activities.CountAsync(a => a.Status == Omvarld.Domain.Activities.ActivityStatus.Rejected && (Scope.IsCoordinator || editable.Contains(a.OwnerUnitId)));
         }
+        ResultsDue = await resultsDue.SummaryAsync();
         var scopedIds = Scope.EditableUnits.Concat(Scope.ApprovableUnits).ToHashSet();
         if (scopedIds.Count > 0)
         {

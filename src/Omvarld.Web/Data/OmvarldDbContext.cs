@@ -51,6 +51,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();
     public DbSet<GovernanceRow> GovernanceRows => Set<GovernanceRow>();
     public DbSet<RegimeRow> RegimeRows => Set<RegimeRow>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantContext Tenant => tenant;

@@ -14,6 +14,7 @@ using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
+using Omvarld.Web.Features.Reminders;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -39,6 +40,7 @@ public static class FeatureSetup
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
         s.AddScoped<ResultsDueService>();
+        s.AddOmvarldReminders(builder.Configuration);
         s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
         s.AddScoped<ActivityImportService>();

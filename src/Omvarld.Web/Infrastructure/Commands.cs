@@ -30,10 +30,12 @@ public static class Commands
                 return 0;
             case CountryDataCommand.Name:
                 return await CountryDataCommand.RunAsync(services, args, Console.Out, Console.Error);
+            case "send-reminders":
+                return await SendRemindersAsync(services, Option(args, "--date"));
             case "create-admin":
                 return await CreateAdminAsync(services, Option(args, "--email"), Option(args, "--password"), Option(args, "--name"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate [--demo], create-admin --email E --password P [--name N], {CountryDataCommand.Usage}.");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate [--demo], create-admin --email E --password P [--name N], send-reminders [--date yyyy-MM-dd], {CountryDataCommand.Usage}.");
                 return 2;
         }
     }
@@ -87,6 +89,30 @@ public static class Commands
         {
             Console.WriteLine($"Omvärld demo mode: the demo logins are in {file}");
         }
+    }
+
+    /// <summary>
+    /// R11: one results reminder run, for cron (e.g. daily at 07:00). Repeating it, or running it beside the hourly run
+    /// of another instance, sends nothing twice: the reminder log decides. Exit 0 when it ran, 1 when e-mail is off or a
+    /// mail failed.
+    /// </summary>
+    private static async Task<int> SendRemindersAsync(IServiceProvider services, string? date)
+    {
+        var reminders = services.GetRequiredService<Omvarld.Web.Features.Reminders.ReminderService>();
+        var today = reminders.Today;
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out today))
+        {
+            Console.Error.WriteLine($"--date '{date}' is not a date (yyyy-MM-dd).");
+            return 2;
+        }
+        var run = await reminders.SendDueRemindersAsync(today);
+        if (run.NotRunReason is { } reason)
+        {
+            Console.Error.WriteLine(reason + " Configure Smtp:* (see README) to send reminders.");
+            return 1;
+        }
+        Console.WriteLine($"Results reminders for {today:yyyy-MM-dd}: {run.MailsSent} mail(s) sent covering {run.RemindersClaimed} reminder(s), {run.Failures} failed.");
+        return run.Failures == 0 ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, string? password, string? name)

@@ -34,6 +34,16 @@ public sealed class DemoOptions
     public string? Password { get; set; }
 }
 
+/// <summary><c>App:*</c>: how the application is reached from outside (links in e-mails).</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+    /// <summary>The public address, e.g. https://omvarld.kommun.se; required when e-mail is enabled.</summary>
+    public string? BaseUrl { get; set; }
+
+    public Uri? ParsedBaseUrl => Uri.TryCreate(BaseUrl?.TrimEnd('/'), UriKind.Absolute, out var u) && u.Scheme is "https" or "http" ? u : null;
+}
+
 /// <summary>Start-up checks of the configuration, each failure with a message that says what to set.</summary>
 internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>
 {

@@ -19,6 +19,7 @@ public static class Pipeline
         try
         {
             _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<Omvarld.Web.Features.Reminders.SmtpOptions>>().Value;
             return true;
         }
         catch (OptionsValidationException e)

@@ -20,8 +20,8 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
             SmtpTls.WhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
             _ => SecureSocketOptions.StartTls,
         };
-        await client.ConnectAsync(o.Host, o.Port, tls, ct);
-        if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password, ct);
+        await client.ConnectAsync(o.Host!, o.Port, tls, ct);
+        if (!string.IsNullOrEmpty(o.UserName)) await client.AuthenticateAsync(o.UserName, o.Password ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
     }

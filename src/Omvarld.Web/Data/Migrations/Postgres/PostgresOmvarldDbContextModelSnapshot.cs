@@ -1503,6 +1503,44 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("CountryRegimeRows", (string)null);
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.ReminderLog", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "SentOn");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "ReportKey", "RecipientUserId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Omvarld.Web.Data.AppUser", null)
@@ -1818,6 +1856,15 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ReminderLog", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

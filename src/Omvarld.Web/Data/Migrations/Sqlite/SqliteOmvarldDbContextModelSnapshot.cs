@@ -1494,6 +1494,44 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("CountryRegimeRows", (string)null);
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.ReminderLog", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "SentOn");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "ReportKey", "RecipientUserId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("ReminderLogs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Omvarld.Web.Data.AppUser", null)
@@ -1809,6 +1847,15 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ReminderLog", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -70,7 +70,11 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         // Password hashing at production strength costs ~0.1 s per demo user and sign-in on 2 cores; the tests
         // check what a password lets you do, not how slowly it is hashed.
         builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More settings for a fixture that needs them (the reminder tests' SMTP server).</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     /// <summary>A client on https://localhost that keeps cookies and does not follow redirects.</summary>
     public HttpClient NewClient() =>
@@ -124,7 +128,7 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }
 
-public sealed class SqliteApp : OmvarldApp
+public class SqliteApp : OmvarldApp
 {
     // A named in-memory database lives as long as one connection to it is open: this one, for the fixture's lifetime.
     private readonly string _connectionString = $"Data Source=omvarld-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
@@ -146,7 +150,7 @@ public sealed class SqliteApp : OmvarldApp
     }
 }
 
-public sealed class PostgresApp : OmvarldApp
+public class PostgresApp : OmvarldApp
 {
     public const string ServerVariable = "OMVARLD_TEST_POSTGRES";
     private readonly string _database = $"omvarld_t_{Guid.NewGuid():N}";

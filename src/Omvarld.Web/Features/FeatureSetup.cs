@@ -13,6 +13,7 @@ using Omvarld.Web.Features.Files;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
+using Omvarld.Web.Features.Compilations;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -43,6 +44,7 @@ public static class FeatureSetup
         s.AddScoped<CountryDataService>();
         s.AddScoped<PreconditionService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
+        s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -66,6 +68,7 @@ public static class FeatureSetup
         api.MapPreconditionApi();
         api.MapActivityImportApi();
         api.MapCountriesApi();
+        api.MapCompilationApi();
         return app;
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite: domain, web integration (SQLite and PostgreSQL) and browser (Debian's Chromium).
-# Needs the .NET 10 SDK, PostgreSQL's server binaries and Chromium; installs the last two with apt-get when
+# Needs the .NET 10 SDK, PostgreSQL's server binaries, Chromium and poppler-utils (pdftoppm); installs the last three with apt-get when
 # run as root, otherwise says exactly what to install. Starts a private PostgreSQL on 127.0.0.1 for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)  # the compilation PDF test renders pages with pdftoppm
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} from Debian…"

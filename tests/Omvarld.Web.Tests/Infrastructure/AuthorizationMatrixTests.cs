@@ -149,8 +149,6 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/users/{id}/unlock"] = [L, A, A, F, F, F, F],
         ["GET /api/v1/audit"] = [L, F, A, F, F, A, F],
         // The yearly compilation (R13, R14): every member reads it, as they read the activities it counts
-        ["GET /sammanstallning"] = [L, F, A, A, A, A, A],
-        ["GET /sammanstallning/export"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/compilation"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/compilation/export"] = [L, F, A, A, A, A, A],
         // Activity import (moving in from Excel): the coordinator's

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite: domain, web integration (SQLite and PostgreSQL) and browser (Debian's Chromium).
-# Needs the .NET 10 SDK, PostgreSQL's server binaries, Chromium and python3-aiosmtpd; installs the last three with apt-get when
+# Needs the .NET 10 SDK, PostgreSQL's server binaries, Chromium, python3-aiosmtpd and poppler-utils (pdftoppm); installs them with apt-get when
 # run as root, otherwise says exactly what to install. Starts a private PostgreSQL on 127.0.0.1 for the run.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The reminder tests send mail to a real SMTP server on loopback (scripts/smtp-for-tests.py, Debian's aiosmtpd).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+[ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)  # the compilation PDF test renders pages with pdftoppm
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} from Debian…"

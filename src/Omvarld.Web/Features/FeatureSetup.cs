@@ -15,6 +15,7 @@ using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
+using Omvarld.Web.Features.Compilations;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -47,6 +48,7 @@ public static class FeatureSetup
         s.AddScoped<CountryDataService>();
         s.AddScoped<PreconditionService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
+        s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -71,6 +73,7 @@ public static class FeatureSetup
         api.MapPreconditionApi();
         api.MapActivityImportApi();
         api.MapCountriesApi();
+        api.MapCompilationApi();
         return app;
     }
 }

@@ -149,6 +149,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["PUT /api/v1/users/{id}/active"] = [L, A, A, F, F, F, F],
         ["POST /api/v1/users/{id}/unlock"] = [L, A, A, F, F, F, F],
         ["GET /api/v1/audit"] = [L, F, A, F, F, A, F],
+        // The yearly compilation (R13, R14): every member reads it, as they read the activities it counts
+        ["GET /api/v1/compilation"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/compilation/export"] = [L, F, A, A, A, A, A],
         // Activity import (moving in from Excel): the coordinator's
         ["GET /aktiviteter/importera"] = [L, F, A, F, F, F, F],
         ["GET /aktiviteter/importera/mall.{format}"] = [L, F, A, F, F, F, F],

@@ -3,7 +3,11 @@ using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Reference;
 
-public sealed record Country(string Alpha2, string Alpha3, string NameSv, string NameEn, bool EuMember, string Region);
+public sealed record Country(string Alpha2, string Alpha3, string NameSv, string NameEn, bool EuMember, string Region)
+{
+    /// <summary>ISO 3166-1 numeric, three digits with leading zeros: the key of the world map's outlines.</summary>
+    public string Numeric { get; init; } = "";
+}
 
 public sealed record SdgGoal(int Goal, string TitleSv, string TitleEn, string Colour);
 
@@ -27,14 +31,22 @@ public sealed class ReferenceData
 
     public ReferenceData(string folder)
     {
-        Countries = Read(folder, "countries.csv", r => new Country(r("alpha2")!, r("alpha3")!, r("name_sv")!, r("name_en")!, r("eu_member") == "yes", r("region") ?? ""))
+        Countries = Read(folder, "countries.csv", r => new Country(r("alpha2")!, r("alpha3")!, r("name_sv")!, r("name_en")!, r("eu_member") == "yes", r("region") ?? "") { Numeric = r("numeric") ?? "" })
             .OrderBy(c => c.NameSv, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false)).ToList();
         CountriesByAlpha2 = Countries.ToDictionary(c => c.Alpha2, StringComparer.OrdinalIgnoreCase);
         Sdgs = Read(folder, "sdg_goals.csv", r => new SdgGoal(int.Parse(r("goal")!, CultureInfo.InvariantCulture), r("title_sv")!, r("title_en")!, r("colour_hex")!))
             .OrderBy(s => s.Goal).ToList();
         EuProgrammes = Read(folder, "eu_funding_programmes.csv", r => new FundingProgramme(r("code")!, r("name_sv")!, r("name_en")!, r("fund_or_budget") ?? "", Blank(r("official_url"))));
+        _worldMap = new(() => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(folder, "world-110m.json")))!);
         OtherFunders = Read(folder, "other_funders.csv", r => new OtherFunder(r("code")!, r("name_sv")!, r("funder") ?? "", Blank(r("url"))));
     }
+
+    /// <summary>
+    /// The world map's outlines (world-110m.json, see the README): ISO numeric code → SVG path in a 360 × 150
+    /// equirectangular frame. Read on first use.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WorldMap => _worldMap.Value;
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _worldMap;
 
     public SdgGoal? Sdg(int goal) => goal is >= 1 and <= 17 ? Sdgs[goal - 1] : null;
 

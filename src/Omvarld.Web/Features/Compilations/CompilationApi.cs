@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Activities;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features.Compilations;
+
+/// <summary>
+/// <c>/api/v1/compilation</c>: KS's yearly compilation (R13) as JSON, and as XLSX, DOCX or PDF; with <c>unit</c>, a unit's
+/// own part with its sub-units (R14). Members read it, as they read every activity it counts.
+/// </summary>
+public static class CompilationApi
+{
+    public static RouteGroupBuilder MapCompilationApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/compilation").WithTags("Compilation").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
+        g.MapGet("/", Get).WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
+        g.MapGet("/export", Export).WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Compilation>, ValidationProblem, ProblemHttpResult>> Get(CompilationQueries q, IStringLocalizer<SharedResource> l,
+        int? year, Guid? unit, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? clock.GetLocalNow().Year - 1;
+        if (InvalidYear(y, l) is { } invalid) return invalid;
+        return await q.BuildAsync(y, unit, ct) is { } c ? TypedResults.Ok(c) : Problems.NotFound(l);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationQueries q, IStringLocalizer<SharedResource> l,
+        int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? clock.GetLocalNow().Year - 1;
+        if (InvalidYear(y, l) is { } invalid) return invalid;
+        if (!CompilationExport.IsFormat(format))
+            return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Compilation_FormatInvalid"]] }, l);
+        if (await q.BuildAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
+        var file = CompilationExport.Render(c, format!, l);
+        return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
+    }
+
+    internal static ValidationProblem? InvalidYear(int year, IStringLocalizer l) =>
+        year is < Activity.FirstYear or > Activity.LastYear
+            ? Problems.From(new Dictionary<string, string[]> { ["year"] = [l["Compilation_YearInvalid", Activity.FirstYear, Activity.LastYear]] }, l)
+            : null;
+}

@@ -1,0 +1,251 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Activities;
+using Omvarld.Domain.Organisation;
+using Omvarld.Web.Data;
+using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Features.Reference;
+using Omvarld.Web.Infrastructure;
+
+namespace Omvarld.Web.Features.Compilations;
+
+/// <summary>
+/// R13, R14: the one query layer of the yearly compilation. Seven set-based queries, whatever the number of activities:
+/// the activities of both years, then their goals, SDGs, partner countries, funding lines and result reports as
+/// uncorrelated "ActivityId IN (…)" sets, and the KS exceptions; everything else is counted in memory (money too:
+/// SQLite keeps decimals as text).
+/// <para>
+/// <b>Active in a year</b>: planned start on or before 31 December and no planned end or one on or after 1 January, or
+/// actually ended during the year; in any status but draft, rejected and withdrawn. A submitted activity counts: the
+/// unit has put it forward for the year and KS should see it; a draft is not yet put forward, a rejected one waits for
+/// a new version, a withdrawn one never happened.
+/// </para>
+/// <para>
+/// Funding lines count under their present status (applied, granted, rejected, paid), for the activities active in the
+/// year, as the coordinator's pipeline does: the register keeps the latest status of a line, not its history.
+/// </para>
+/// </summary>
+public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference,
+    TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    private static readonly ActivityStatus[] Counted =
+        [ActivityStatus.Submitted, ActivityStatus.Approved, ActivityStatus.Ongoing, ActivityStatus.Completed, ActivityStatus.ResultsReported];
+
+    private sealed record Row(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid Unit, DateOnly Start, DateOnly? End,
+        DateOnly? ActualStart, DateOnly? ActualEnd, bool Aimed, bool Child);
+
+    /// <summary>The compilation of <paramref name="year"/>; for <paramref name="unit"/> and its sub-units when given. Null when the unit is not the municipality's.</summary>
+    public async Task<Compilation?> BuildAsync(int year, Guid? unit, CancellationToken ct = default)
+    {
+        var tree = await me.GetUnitTreeAsync(ct);
+        if (unit is { } u && !tree.Contains(u)) return null;
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Name).FirstOrDefaultAsync(ct) ?? "";
+
+        var previous = year - 1;
+        var from = new DateOnly(previous, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var q = db.Activities.AsNoTracking().Where(a => Counted.Contains(a.Status)
+            && ((a.PlannedStart <= to && (a.PlannedEnd == null || a.PlannedEnd >= from)) || (a.ActualEnd >= from && a.ActualEnd <= to)));
+        if (unit is { } scope)
+        {
+            var units = tree.SelfAndDescendants(scope).ToList();
+            q = q.Where(a => units.Contains(a.OwnerUnitId));
+        }
+        var ids = q.Select(a => a.Id);
+        var rows = (await q.Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, a.ActualStart, a.ActualEnd,
+                a.AimedAtEnablingInternationalWork, Child = a.ChildPerspective != null }).ToListAsync(ct))
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, a.ActualStart, a.ActualEnd, a.AimedAtEnablingInternationalWork, a.Child))
+            .ToList();
+        var goals = await db.ActivityGoals.AsNoTracking().Where(g => ids.Contains(g.ActivityId)).Select(g => new { g.ActivityId, g.GoalCode }).ToListAsync(ct);
+        var sdgs = await db.ActivitySdgs.AsNoTracking().Where(s => ids.Contains(s.ActivityId)).Select(s => new { s.ActivityId, s.Goal }).Distinct().ToListAsync(ct);
+        var countries = await db.ActivityPartners.AsNoTracking().Where(p => ids.Contains(p.ActivityId))
+            .Join(db.Partners, ap => ap.PartnerId, p => p.Id, (ap, p) => new { ap.ActivityId, p.CountryCode }).Distinct().ToListAsync(ct);
+        var funding = await db.FundingLines.AsNoTracking().Where(f => ids.Contains(f.ActivityId)).ToListAsync(ct);
+        var reports = await db.ResultReports.AsNoTracking().Where(r => ids.Contains(r.ActivityId)).Select(r => new { r.ActivityId, r.Year }).ToListAsync(ct);
+        // Exceptions are counted by their decision and validity dates, whatever the activity's dates.
+        var exceptionsQuery = db.PreconditionExceptions.AsNoTracking().Where(e => e.DecidedOn <= to && e.ValidUntil >= from);
+        if (unit is { } s2)
+        {
+            var units = tree.SelfAndDescendants(s2).ToList();
+            var scoped = db.Activities.Where(a => units.Contains(a.OwnerUnitId)).Select(a => a.Id);
+            exceptionsQuery = exceptionsQuery.Where(e => scoped.Contains(e.ActivityId));
+        }
+        var exceptions = await exceptionsQuery
+            .Join(db.Activities, e => e.ActivityId, a => a.Id, (e, a) => new { e.ActivityId, e.DecidedOn, e.ValidUntil, e.MinuteParagraph, a.Title, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, e.PartnerId })
+            .Join(db.Partners, x => x.PartnerId, p => p.Id, (x, p) => new { x.ActivityId, x.DecidedOn, x.ValidUntil, x.MinuteParagraph, x.Title, x.OwnerUnitId, x.PlannedStart, x.PlannedEnd, Partner = p.Name })
+            .ToListAsync(ct);
+
+        var goalsOf = goals.ToLookup(g => g.ActivityId, g => g.GoalCode);
+        var sdgsOf = sdgs.ToLookup(s => s.ActivityId, s => s.Goal);
+        var countriesOf = countries.ToLookup(c => c.ActivityId, c => c.CountryCode);
+        var fundingOf = funding.ToLookup(f => f.ActivityId);
+        var reportsOf = reports.ToLookup(r => r.ActivityId, r => r.Year);
+
+        List<Row> ActiveIn(int y)
+        {
+            var first = new DateOnly(y, 1, 1);
+            var last = new DateOnly(y, 12, 31);
+            return rows.Where(a => (a.Start <= last && (a.End == null || a.End >= first)) || (a.ActualEnd >= first && a.ActualEnd <= last)).ToList();
+        }
+        var now = ActiveIn(year);
+        var before = ActiveIn(previous);
+
+        string UnitName(Guid id) => tree.Contains(id) ? tree[id].Name : "–";
+        CompilationItem Item(Row a, string? note = null) => new(a.Id, a.Title, UnitName(a.Unit), a.Start, a.End, note);
+
+        // Counts a key function over both years' activities: one row per key seen in either year.
+        List<CompilationRow> CountBy(Func<Row, IEnumerable<string>> keys, Func<string, string> label, IEnumerable<string>? always = null, Func<CompilationRow, object>? order = null)
+        {
+            var thisYear = now.SelectMany(a => keys(a).Distinct()).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+            var lastYear = before.SelectMany(a => keys(a).Distinct()).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
+            var all = (always ?? []).Concat(thisYear.Keys).Concat(lastYear.Keys).Distinct();
+            var result = all.Select(k => new CompilationRow(k, label(k), thisYear.GetValueOrDefault(k), lastYear.GetValueOrDefault(k)));
+            return (order is null ? result : result.OrderBy(order)).ToList();
+        }
+        CompilationSection Section(string key, CompilationMeasure measure, List<CompilationRow> sectionRows, List<CompilationItem>? items = null) =>
+            new(key, l["Compilation_Section_" + key], measure, sectionRows, items ?? []);
+
+        var sections = new List<CompilationSection>
+        {
+            Section(CompilationSections.Summary, CompilationMeasure.Count,
+                [new("active", l["Compilation_ActiveActivities"], now.Count, before.Count)]),
+            Section(CompilationSections.Kind, CompilationMeasure.Count,
+                CountBy(a => [a.Kind.ToString()], k => l["ActivityKind_" + k], Enum.GetNames<ActivityKind>())),
+        };
+
+        // R6, derived as everywhere else: partners' countries and the funding lines.
+        var classes = new[] { nameof(ActivityClassification.IsInternational), nameof(ActivityClassification.IsEuropeanProject), nameof(ActivityClassification.IsEuProject) };
+        IEnumerable<string> Classes(Row a)
+        {
+            var c = ActivityClassification.Of(countriesOf[a.Id], a.Aimed, fundingOf[a.Id]);
+            if (c.IsInternational) yield return "International";
+            if (c.IsEuropeanProject) yield return "EuropeanProject";
+            if (c.IsEuProject) yield return "EuProject";
+        }
+        sections.Add(Section(CompilationSections.Classification, CompilationMeasure.Count,
+            CountBy(Classes, k => l["ActivityClass_" + k], ["International", "EuropeanProject", "EuProject"])));
+
+        // By unit: the top level of the scope (the committees and companies under KF for the municipality, the unit's
+        // own sub-units for a unit's part), each counting the work of the units below it.
+        sections.Add(Section(CompilationSections.Unit, CompilationMeasure.Count,
+            CountBy(a => [TopUnit(tree, a.Unit, unit).ToString()], k => UnitName(Guid.Parse(k)), order: r => r.Label)));
+
+        // Goals by code, named from the policy in force that year (or the year before, for a goal that has since gone).
+        var goalNames = new Dictionary<string, string>();
+        foreach (var day in new[] { new DateOnly(previous, 12, 31), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31) })
+            if (await policies.ActivityPolicyOnAsync(day, ct) is { } policy)
+                foreach (var goal in policy.Definition.Version.Goals) goalNames[goal.Code] = goal.Name;
+        sections.Add(Section(CompilationSections.Goal, CompilationMeasure.Count,
+            CountBy(a => goalsOf[a.Id], k => goalNames.TryGetValue(k, out var name) ? $"{k} {name}" : k, order: r => r.Key)));
+        sections.Add(Section(CompilationSections.Sdg, CompilationMeasure.Count,
+            CountBy(a => sdgsOf[a.Id].Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                k => reference.Sdg(int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)) is { } sdg ? $"{k} {sdg.TitleSv}" : k,
+                order: r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))));
+        sections.Add(Section(CompilationSections.Country, CompilationMeasure.Count,
+            CountBy(a => countriesOf[a.Id], k => reference.Country(k)?.NameSv ?? k, order: r => r.Label)));
+
+        // Funding, in SEK.
+        List<FundingLine> LinesOf(List<Row> activities) => activities.SelectMany(a => fundingOf[a.Id]).ToList();
+        var linesNow = LinesOf(now);
+        var linesBefore = LinesOf(before);
+        static decimal Own(List<FundingLine> ls) => ls.Where(f => !f.IsExternal && f.CountsAsFunding).Sum(f => f.AmountSek);
+        static decimal External(List<FundingLine> ls) => ls.Where(f => f.IsExternal && f.CountsAsFunding).Sum(f => f.AmountSek);
+        static decimal Status(IEnumerable<FundingLine> ls, FundingStatus s) => ls.Where(f => f.IsExternal && f.Status == s).Sum(f => f.AmountSek);
+        sections.Add(Section(CompilationSections.Funding, CompilationMeasure.Sek,
+        [
+            new("own", l["Compilation_FundingOwn"], Own(linesNow), Own(linesBefore)),
+            new("external", l["Compilation_FundingExternal"], External(linesNow), External(linesBefore)),
+            new("applied", l["Compilation_FundingApplied"], Status(linesNow, FundingStatus.Applied), Status(linesBefore, FundingStatus.Applied)),
+            new("granted", l["Compilation_FundingGranted"], Status(linesNow, FundingStatus.Granted), Status(linesBefore, FundingStatus.Granted)),
+            new("rejected", l["Compilation_FundingRejected"], Status(linesNow, FundingStatus.Rejected), Status(linesBefore, FundingStatus.Rejected)),
+            new("paid", l["Compilation_FundingPaid"], Status(linesNow, FundingStatus.Paid), Status(linesBefore, FundingStatus.Paid)),
+        ]));
+        string Programme(FundingLine f) => f.Source == FundingSource.EuProgramme ? "eu:" + f.ProgrammeCode : "other:" + f.FunderName;
+        string ProgrammeName(string key) => key.StartsWith("eu:", StringComparison.Ordinal)
+            ? reference.EuProgrammes.FirstOrDefault(p => p.Code == key[3..])?.NameSv ?? key[3..]
+            : key[6..];
+        foreach (var (key, status) in new[] { (CompilationSections.FundingApplied, FundingStatus.Applied), (CompilationSections.FundingGranted, FundingStatus.Granted),
+                     (CompilationSections.FundingRejected, FundingStatus.Rejected), (CompilationSections.FundingPaid, FundingStatus.Paid) })
+        {
+            var a = linesNow.Where(f => f.IsExternal && f.Status == status).GroupBy(Programme).ToDictionary(g => g.Key, g => g.Sum(f => f.AmountSek));
+            var b = linesBefore.Where(f => f.IsExternal && f.Status == status).GroupBy(Programme).ToDictionary(g => g.Key, g => g.Sum(f => f.AmountSek));
+            sections.Add(Section(key, CompilationMeasure.Sek, a.Keys.Union(b.Keys)
+                .Select(k => new CompilationRow(k, ProgrammeName(k), a.GetValueOrDefault(k), b.GetValueOrDefault(k))).OrderBy(r => r.Label).ToList()));
+        }
+
+        // KS's exceptions (R9): decided during the year, and in force on its last day.
+        int Decided(int y) => exceptions.Count(e => e.DecidedOn.Year == y);
+        int InForce(int y) => exceptions.Count(e => e.DecidedOn <= new DateOnly(y, 12, 31) && e.ValidUntil >= new DateOnly(y, 12, 31));
+        sections.Add(Section(CompilationSections.Exceptions, CompilationMeasure.Count,
+        [
+            new("decided", l["Compilation_ExceptionsDecided"], Decided(year), Decided(previous)),
+            new("in-force", l["Compilation_ExceptionsInForce"], InForce(year), InForce(previous)),
+        ], exceptions.Where(e => e.DecidedOn.Year == year || (e.DecidedOn <= to && e.ValidUntil >= to)).OrderBy(e => e.DecidedOn)
+            .Select(e => new CompilationItem(e.ActivityId, e.Title, UnitName(e.OwnerUnitId), e.PlannedStart, e.PlannedEnd,
+                l["Compilation_ExceptionNote", e.Partner, e.DecidedOn.ToString("yyyy-MM-dd"), e.MinuteParagraph, e.ValidUntil.ToString("yyyy-MM-dd")]))
+            .ToList()));
+
+        // R11: final reports of the activities that ended in the year, yearly reports of those that ran in it.
+        (int Reported, int Missing) Final(int y)
+        {
+            var ended = rows.Where(a => a.ActualEnd?.Year == y && a.Status is ActivityStatus.Completed or ActivityStatus.ResultsReported).ToList();
+            var reported = ended.Count(a => reportsOf[a.Id].Any(r => r is null));
+            return (reported, ended.Count - reported);
+        }
+        (int Reported, int Missing) Yearly(int y)
+        {
+            var ran = rows.Where(a => a.ActualStart is { } s && s.Year <= y && (a.ActualEnd is not { } e || e.Year >= y)).ToList();
+            var reported = ran.Count(a => reportsOf[a.Id].Any(r => r == y));
+            return (reported, ran.Count - reported);
+        }
+        var (finalNow, finalBefore, yearlyNow, yearlyBefore) = (Final(year), Final(previous), Yearly(year), Yearly(previous));
+        sections.Add(Section(CompilationSections.Results, CompilationMeasure.Count,
+        [
+            new("final-reported", l["Compilation_FinalReported"], finalNow.Reported, finalBefore.Reported),
+            new("final-missing", l["Compilation_FinalMissing"], finalNow.Missing, finalBefore.Missing),
+            new("yearly-reported", l["Compilation_YearlyReported"], yearlyNow.Reported, yearlyBefore.Reported),
+            new("yearly-missing", l["Compilation_YearlyMissing"], yearlyNow.Missing, yearlyBefore.Missing),
+        ]));
+
+        // Twin towns (001) and networks (R18): the activities themselves.
+        foreach (var (key, kind) in new[] { (CompilationSections.TwinTowns, ActivityKind.TwinTownCooperation), (CompilationSections.Networks, ActivityKind.Network) })
+            sections.Add(Section(key, CompilationMeasure.Count,
+                [new("count", l["Compilation_Activities"], now.Count(a => a.Kind == kind), before.Count(a => a.Kind == kind))],
+                now.Where(a => a.Kind == kind).OrderBy(a => a.Title).Select(a => Item(a, string.Join(", ", countriesOf[a.Id].Select(c => reference.Country(c)?.NameSv ?? c).Order()))).ToList()));
+
+        // The child perspective (Borås 2023: every activity considers it).
+        sections.Add(Section(CompilationSections.ChildPerspective, CompilationMeasure.Count,
+        [
+            new("with", l["Compilation_ChildWith"], now.Count(a => a.Child), before.Count(a => a.Child)),
+            new("without", l["Compilation_ChildWithout"], now.Count(a => !a.Child), before.Count(a => !a.Child)),
+        ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()));
+
+        sections.AddRange(await LaterSectionsAsync(year, unit, ct));
+        return new Compilation(year, unit, municipality, unit is { } id ? UnitName(id) : null, clock.GetLocalNow(), sections);
+    }
+
+    /// <summary>
+    /// The hook for the sections issue 7's other parts add: KS's yearly <b>priorities</b> (R17: activities per priority,
+    /// this year beside last) and the <b>action-plan evaluations</b> done and missing. Their tables are being built
+    /// elsewhere; add their sections here, in the same form (one set-based query each, rows with this year and last),
+    /// and every renderer shows them without further change.
+    /// </summary>
+    private static Task<IReadOnlyList<CompilationSection>> LaterSectionsAsync(int year, Guid? unit, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<CompilationSection>>([]);
+
+    /// <summary>
+    /// The unit an activity's owner is counted under: for the whole municipality the highest unit on its path that is
+    /// not the council (a committee, a company, KS); for a unit's part the child of that unit on the path (or the unit).
+    /// </summary>
+    private static Guid TopUnit(UnitTree tree, Guid owner, Guid? scope)
+    {
+        if (!tree.Contains(owner)) return owner;
+        var path = tree.PathTo(owner);
+        if (scope is { } s)
+        {
+            var at = path.ToList().FindIndex(n => n.Id == s);
+            return at >= 0 && at + 1 < path.Count ? path[at + 1].Id : s;
+        }
+        return path.FirstOrDefault(n => n.Kind != UnitKind.Council) is { Id: var top } && top != Guid.Empty ? top : owner;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace Omvarld.Web.Features.Compilations;
+
+/// <summary>
+/// A small PDF 1.7 writer for text and lines: A4 pages, two embedded TrueType faces (DejaVu Sans regular and bold from
+/// SeedData/Fonts) as simple fonts in WinAnsi encoding, which covers Swedish. Written here because the PDFsharp in the
+/// package source (6.5.0) is AGPL-3.0 with a runtime licence check, unfit for a municipality's app; this is all the
+/// compilation needs.
+/// </summary>
+public sealed class SimplePdf
+{
+    public const double PageWidth = 595.28, PageHeight = 841.89;
+
+    private readonly List<StringBuilder> _pages = [];
+    private static readonly Lazy<TrueTypeFace[]> Faces = new(() =>
+    [
+        TrueTypeFace.Load(Path.Combine(AppContext.BaseDirectory, "SeedData", "Fonts", "DejaVuSans.ttf")),
+        TrueTypeFace.Load(Path.Combine(AppContext.BaseDirectory, "SeedData", "Fonts", "DejaVuSans-Bold.ttf")),
+    ]);
+
+    public string Title { get; set; } = "";
+    public int PageCount => _pages.Count;
+
+    public void AddPage() => _pages.Add(new StringBuilder());
+
+    /// <summary>Width of <paramref name="text"/> in points.</summary>
+    public static double Measure(string text, double size, bool bold) =>
+        WinAnsi(text).Sum(b => Faces.Value[bold ? 1 : 0].Widths[b]) * size / 1000.0;
+
+    /// <summary>Draws text with its baseline at <paramref name="y"/> points from the top of page <paramref name="page"/>.</summary>
+    public void Text(int page, double x, double y, string text, double size, bool bold = false)
+    {
+        var escaped = new StringBuilder();
+        foreach (var b in WinAnsi(text))
+            escaped.Append(b is (byte)'(' or (byte)')' or (byte)'\\' ? "\\" + (char)b : b < 32 || b > 126 ? "\\" + Convert.ToString(b, 8).PadLeft(3, '0') : ((char)b).ToString());
+        _pages[page].Append(CultureInfo.InvariantCulture, $"BT /F{(bold ? 2 : 1)} {N(size)} Tf {N(x)} {N(PageHeight - y)} Td ({escaped}) Tj ET\n");
+    }
+
+    public void Line(int page, double x1, double y1, double x2, double y2, double grey = 0.75) =>
+        _pages[page].Append(CultureInfo.InvariantCulture, $"{N(grey)} G 0.5 w {N(x1)} {N(PageHeight - y1)} m {N(x2)} {N(PageHeight - y2)} l S\n");
+
+    public byte[] Save()
+    {
+        var faces = Faces.Value;
+        var objects = new List<byte[]>();
+        int Add(byte[] body) { objects.Add(body); return objects.Count; }
+        byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
+        byte[] Stream(string dict, byte[] data)
+        {
+            var compressed = Deflate(data);
+            return [.. Ascii($"<< {dict} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n"), .. compressed, .. Ascii("\nendstream")];
+        }
+
+        // 1 catalog, 2 pages: written last, their numbers reserved now.
+        objects.Add([]);
+        objects.Add([]);
+        var fonts = new int[2];
+        for (var i = 0; i < 2; i++)
+        {
+            var f = faces[i];
+            var file = Add(Stream($"/Length1 {f.Data.Length}", f.Data));
+            var name = i == 0 ? "DejaVuSans" : "DejaVuSans-Bold";
+            var descriptor = Add(Ascii($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{f.BBox}] /ItalicAngle 0 /Ascent {f.Ascent} /Descent {f.Descent} /CapHeight {f.Ascent} /StemV {(i == 0 ? 80 : 140)} /FontFile2 {file} 0 R >>"));
+            var widths = string.Join(' ', Enumerable.Range(32, 224).Select(c => f.Widths[c]));
+            fonts[i] = Add(Ascii($"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar 32 /LastChar 255 /Widths [{widths}] /Encoding /WinAnsiEncoding /FontDescriptor {descriptor} 0 R >>"));
+        }
+        var kids = new List<int>();
+        foreach (var page in _pages)
+        {
+            var content = Add(Stream("", Encoding.Latin1.GetBytes(page.ToString())));
+            kids.Add(Add(Ascii($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {N(PageWidth)} {N(PageHeight)}] /Resources << /Font << /F1 {fonts[0]} 0 R /F2 {fonts[1]} 0 R >> >> /Contents {content} 0 R >>")));
+        }
+        var info = Add([.. Ascii("<< /Title "), .. PdfText(Title), .. Ascii(" /Producer (Omvarld) >>")]);
+        objects[0] = Ascii("<< /Type /Catalog /Pages 2 0 R /Lang (sv-SE) >>");
+        objects[1] = Ascii($"<< /Type /Pages /Kids [{string.Join(' ', kids.Select(k => $"{k} 0 R"))}] /Count {kids.Count} >>");
+
+        using var output = new MemoryStream();
+        void Write(byte[] bytes) => output.Write(bytes);
+        Write([.. Ascii("%PDF-1.7\n%"), 0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
+        var offsets = new long[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets[i] = output.Position;
+            Write(Ascii($"{i + 1} 0 obj\n"));
+            Write(objects[i]);
+            Write(Ascii("\nendobj\n"));
+        }
+        var xref = output.Position;
+        var table = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) table.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
+        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        Write(Ascii(table.ToString()));
+        return output.ToArray();
+    }
+
+    /// <summary>A text string for the document information: UTF-16BE with its byte-order mark, as hex.</summary>
+    private static byte[] PdfText(string s) =>
+        Encoding.ASCII.GetBytes("<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(s)) + ">");
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var z = new ZLibStream(output, CompressionLevel.Optimal)) z.Write(data);
+        return output.ToArray();
+    }
+
+    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Windows-1252: Latin-1 plus the typographic characters at 0x80–0x9F; anything else becomes "?".</summary>
+    private static IEnumerable<byte> WinAnsi(string text)
+    {
+        foreach (var ch in text)
+            yield return ch switch
+            {
+                >= ' ' and <= '~' => (byte)ch,
+                >= '\u00a0' and <= '\u00ff' => (byte)ch,
+                _ when Win1252.TryGetValue(ch, out var b) => b,
+                _ => (byte)'?',
+            };
+    }
+
+    internal static readonly Dictionary<char, byte> Win1252 = new()
+    {
+        ['€'] = 0x80, ['‚'] = 0x82, ['„'] = 0x84, ['…'] = 0x85, ['‘'] = 0x91, ['’'] = 0x92, ['“'] = 0x93, ['”'] = 0x94,
+        ['•'] = 0x95, ['–'] = 0x96, ['—'] = 0x97, ['™'] = 0x99, ['Š'] = 0x8A, ['š'] = 0x9A, ['Ž'] = 0x8E, ['ž'] = 0x9E, ['Œ'] = 0x8C, ['œ'] = 0x9C,
+    };
+
+    /// <summary>What the PDF needs of a TrueType file: its bytes, the advance widths of the WinAnsi codes (per 1000 em), box and ascent.</summary>
+    private sealed record TrueTypeFace(byte[] Data, int[] Widths, string BBox, int Ascent, int Descent)
+    {
+        public static TrueTypeFace Load(string path)
+        {
+            var d = File.ReadAllBytes(path);
+            ushort U16(int o) => BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(o));
+            short S16(int o) => BinaryPrimitives.ReadInt16BigEndian(d.AsSpan(o));
+            uint U32(int o) => BinaryPrimitives.ReadUInt32BigEndian(d.AsSpan(o));
+            var tables = new Dictionary<string, int>();
+            for (var i = 0; i < U16(4); i++)
+                tables[Encoding.ASCII.GetString(d, 12 + 16 * i, 4)] = (int)U32(12 + 16 * i + 8);
+            var head = tables["head"];
+            var em = U16(head + 18);
+            int Scale(int v) => (int)Math.Round(v * 1000.0 / em);
+            var bbox = $"{Scale(S16(head + 36))} {Scale(S16(head + 38))} {Scale(S16(head + 40))} {Scale(S16(head + 42))}";
+            var hhea = tables["hhea"];
+            var metrics = U16(hhea + 34);
+            var hmtx = tables["hmtx"];
+            // cmap: the Windows Unicode BMP subtable (3, 1), format 4.
+            var cmap = tables["cmap"];
+            var sub = -1;
+            for (var i = 0; i < U16(cmap + 2); i++)
+                if (U16(cmap + 4 + 8 * i) == 3 && U16(cmap + 6 + 8 * i) == 1) sub = cmap + (int)U32(cmap + 8 + 8 * i);
+            if (sub < 0 || U16(sub) != 4) throw new InvalidDataException($"{path}: no Unicode cmap of format 4.");
+            var segments = U16(sub + 6) / 2;
+            int Glyph(char c)
+            {
+                for (var s = 0; s < segments; s++)
+                {
+                    var end = U16(sub + 14 + 2 * s);
+                    if (c > end) continue;
+                    var start = U16(sub + 16 + 2 * segments + 2 * s);
+                    if (c < start) return 0;
+                    var delta = S16(sub + 16 + 4 * segments + 2 * s);
+                    var rangeAt = sub + 16 + 6 * segments + 2 * s;
+                    var range = U16(rangeAt);
+                    if (range == 0) return (c + delta) & 0xFFFF;
+                    var g = U16(rangeAt + range + 2 * (c - start));
+                    return g == 0 ? 0 : (g + delta) & 0xFFFF;
+                }
+                return 0;
+            }
+            var unicode = new char[256];
+            for (var b = 0; b < 256; b++) unicode[b] = (char)b;
+            foreach (var (ch, b) in Win1252) unicode[b] = ch;
+            var widths = new int[256];
+            for (var b = 32; b < 256; b++)
+            {
+                var g = Glyph(unicode[b]);
+                widths[b] = Scale(U16(hmtx + 4 * Math.Min(g, metrics - 1)));
+            }
+            return new(d, widths, bbox, Scale(S16(hhea + 4)), Scale(S16(hhea + 6)));
+        }
+    }
+}

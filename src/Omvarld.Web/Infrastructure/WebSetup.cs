@@ -29,6 +29,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Activities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Partners", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Precondition", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Compilations", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);

@@ -129,6 +129,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/exceptions"] = [L, F, A, A, A, A, A],
         ["POST /api/v1/exceptions"] = [L, F, F, F, F, A, F],
         ["GET /api/v1/exceptions/files/{fileId}"] = [L, F, A, A, A, A, A],
+        ["GET /sammanstallning"] = [L, F, A, A, A, A, A],
+        ["GET /sammanstallning/export"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/units/{id}/history"] = [L, F, A, A, A, A, A],

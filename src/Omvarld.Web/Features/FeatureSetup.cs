@@ -10,7 +10,9 @@ using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.ActionPlans;
 using Omvarld.Web.Features.Activities;
+using Omvarld.Web.Features.Priorities;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reference;
@@ -42,6 +44,8 @@ public static class FeatureSetup
         s.AddScoped<ActivityImportService>();
         s.AddScoped<CountryDataService>();
         s.AddScoped<PreconditionService>();
+        s.AddScoped<ActionPlanService>();
+        s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
@@ -66,6 +70,8 @@ public static class FeatureSetup
         api.MapPreconditionApi();
         api.MapActivityImportApi();
         api.MapCountriesApi();
+        api.MapPrioritiesApi();
+        api.MapActionPlansApi();
         return app;
     }
 }

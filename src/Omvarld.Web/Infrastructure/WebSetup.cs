@@ -29,6 +29,8 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Activities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Partners", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Precondition", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);

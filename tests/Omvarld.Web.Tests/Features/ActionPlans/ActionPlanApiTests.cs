@@ -183,6 +183,61 @@ public abstract class ActionPlanApiTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task Demo_UpplandsBro_EvaluatedPlanRevisedInto2026_OneMissing()
+    {
+        var reader = await app.ApiClientAsync(Reader);
+        var plans = (await (await reader.GetAsync($"/api/v1/action-plans?unit={await app.UnitIdAsync(app.UpplandsBro, Committee)}")).ReadJsonAsync()).EnumerateArray()
+            .Where(p => p.GetProperty("year").GetInt32() is 2025 or 2026).OrderBy(p => p.GetProperty("year").GetInt32()).ToList();
+        Assert.Equal(["Evaluated", "Adopted"], plans.Select(p => p.Str("status")));
+        var plan2026 = await (await reader.GetAsync($"/api/v1/action-plans/{plans[1].Str("id")}")).ReadJsonAsync();
+        Assert.Equal(plans[0].Str("id"), plan2026.Str("revisedFromPlanId"));
+        var status = await (await reader.GetAsync("/api/v1/action-plans/due?year=2026&all=true")).ReadJsonAsync();
+        var social = status.EnumerateArray().Single(r => r.Str("unitName") == "Socialnämnden" && r.GetProperty("year").GetInt32() == 2026);
+        Assert.Equal(JsonValueKind.Null, social.GetProperty("planId").ValueKind);
+        var borasPriorities = await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync("/api/v1/priorities")).ReadJsonAsync();
+        Assert.Contains(borasPriorities.EnumerateArray(), p => p.GetProperty("year").GetInt32() == 2025);
+        Assert.Contains(borasPriorities.EnumerateArray(), p => p.GetProperty("year").GetInt32() == 2026);
+    }
+
+    /// <summary>Posts the page's form of <paramref name="handler"/> to its own action (which carries the plan's version).</summary>
+    private static async Task<HttpResponseMessage> PostToFormAsync(HttpClient client, string url, string handler, Dictionary<string, string> fields)
+    {
+        var document = await client.GetDocumentAsync(url);
+        var selector = $"main form[action*='handler={handler}']";
+        var action = document.QuerySelector(selector)?.GetAttribute("action") ?? throw new InvalidOperationException($"No {handler} form on {url}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = document.AntiforgeryToken(selector) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task Pages_EditorAddsItemAdoptsAndSeesTheStartPageFlag()
+    {
+        var editor = await app.SignInAsync(Editor);
+        var created = await editor.PostFormAsync("/handlingsplaner/ny", new() { ["UnitId"] = (await app.UnitIdAsync(app.UpplandsBro, Committee)).ToString(), ["Year"] = "2019" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.ToString();
+        var added = await PostToFormAsync(editor, url, "AddItem", new() { ["Item.What"] = "Nordiskt rektorsnätverk", ["Item.BudgetSek"] = "12000" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = await editor.GetDocumentAsync(url);
+        Assert.Contains("Nordiskt rektorsnätverk", page.QuerySelector("main")!.TextContent);
+        var adopted = await PostToFormAsync(editor, url, "Adopt", new() { ["Adoption.MinuteParagraph"] = "§ 3" });
+        Assert.Equal(HttpStatusCode.Redirect, adopted.StatusCode);
+        Assert.Contains("Antagen", (await editor.GetDocumentAsync(url)).QuerySelector("main")!.TextContent);
+
+        // The reader sees the plan but no forms; the list page shows the units with the clause.
+        var reader = await app.SignInAsync(Reader);
+        Assert.Empty((await reader.GetDocumentAsync(url)).QuerySelectorAll("main form"));
+        var list = await reader.GetDocumentAsync("/handlingsplaner?ar=2026");
+        Assert.Contains("utvärderingsbar handlingsplan", list.QuerySelector("main")!.TextContent);
+        Assert.Contains("Socialnämnden", list.QuerySelector("main")!.TextContent);
+        // The coordinator's start page lists what is missing or late, citing the clause.
+        var start = await (await app.SignInAsync(Coordinator)).GetDocumentAsync("/");
+        var section = start.QuerySelector("#plans-heading")!.ParentElement!.TextContent;
+        Assert.Contains("Socialnämnden", section);
+        Assert.Contains("revideras årligen", section);
+    }
+
+    [Fact]
     public async Task Due_UpplandsBro_FlagsMissingPlansCitingTheClause()
     {
         var due = await (await (await app.ApiClientAsync(Reader)).GetAsync("/api/v1/action-plans/due?year=2026")).ReadJsonAsync();

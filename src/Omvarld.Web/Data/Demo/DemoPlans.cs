@@ -73,7 +73,7 @@ internal static class DemoPlans
             new(plan2025.Items[1].Id, ItemOutcome.Partly, "Ansökan påbörjad; lämnas in nästa år.", "Inte inlämnad"),
             new(plan2025.Items[2].Id, ItemOutcome.Done, "Rapporter till skolledarnas möten.", "5"),
         ], "Ett år med nya kontakter i Estland. Ackrediteringen tar längre tid än planerat och följer med till 2026. (demo)", scope, coordinator,
-            new DateTimeOffset(2026, 2, 12, 10, 0, 0, TimeSpan.FromHours(1))));
+            new DateTimeOffset(2026, 2, 12, 9, 0, 0, TimeSpan.Zero)));
         var (plan2026, revised) = plan2025.Revise(units["Utbildningsnämnden"], await ReferencesAsync(2026), scope);
         Check(revised);
         Check(plan2026!.Adopt(new DateOnly(2026, 1, 27), "Utbildningsnämnden", "§ 4", scope, new DateOnly(2026, 1, 27)));

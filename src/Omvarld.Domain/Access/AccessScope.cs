@@ -32,6 +32,8 @@ public sealed class AccessScope
     public bool IsKsSecretariat => Has(Role.KsSecretariat);
     /// <summary>R9: an exception from the partner precondition is a KS decision; its secretariat records it.</summary>
     public bool CanRecordPreconditionExceptions => IsKsSecretariat;
+    /// <summary>R17: KS sets the overall priorities; its secretariat records them, and the coordinator may.</summary>
+    public bool CanSetPriorities => IsKsSecretariat || IsCoordinator;
     /// <summary>The organisation tree, users and roles of the municipality are the coordinator's to manage.</summary>
     public bool CanManageOrganisation => IsCoordinator;
     public bool CanManageUsers => IsCoordinator || IsSystemAdministrator;

@@ -13,6 +13,7 @@ using Omvarld.Domain.Common;
 using Omvarld.Domain.Countries;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
+using Omvarld.Domain.Plans;
 using Omvarld.Domain.Policies;
 
 namespace Omvarld.Web.Data;
@@ -46,6 +47,11 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<PolicyCriteriaSetting> PolicyCriteriaSettings => Set<PolicyCriteriaSetting>();
     public DbSet<AssessmentSnapshot> AssessmentSnapshots => Set<AssessmentSnapshot>();
     public DbSet<AssessmentChange> AssessmentChanges => Set<AssessmentChange>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<ActivityPriority> ActivityPriorities => Set<ActivityPriority>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
+    public DbSet<ActionPlanSetting> ActionPlanSettings => Set<ActionPlanSetting>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();

@@ -10,8 +10,10 @@ using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.ActionPlans;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Activities.Results;
+using Omvarld.Web.Features.Priorities;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
@@ -47,6 +49,8 @@ public static class FeatureSetup
         s.AddScoped<ActivityImportService>();
         s.AddScoped<CountryDataService>();
         s.AddScoped<PreconditionService>();
+        s.AddScoped<ActionPlanService>();
+        s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
@@ -74,6 +78,8 @@ public static class FeatureSetup
         api.MapActivityImportApi();
         api.MapCountriesApi();
         api.MapCompilationApi();
+        api.MapPrioritiesApi();
+        api.MapActionPlansApi();
         return app;
     }
 }

@@ -10,7 +10,7 @@ namespace Omvarld.Web.Features;
 
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
 public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
-    PreconditionService precondition, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
+    PreconditionService precondition, Omvarld.Web.Features.ActionPlans.ActionPlanService actionPlans, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
     Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue) : PageModel
 {
     /// <summary>How many days ahead an exception's end is shown.</summary>
@@ -20,6 +20,8 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
     public List<ExceptionDto> ExpiringExceptions { get; private set; } = [];
     /// <summary>Issue 6.5: the coordinator's unseen changes of a partner country's assessment after a data release.</summary>
     public List<AssessmentChangeDto> Changes { get; private set; } = [];
+    /// <summary>R12: the action plans and evaluations due or late of the units this user edits (the coordinator: all).</summary>
+    public List<Omvarld.Web.Features.ActionPlans.PlanStatusDto> PlanFlags { get; private set; } = [];
 
     public AccessScope Scope { get; private set; } = AccessScope.None;
     public int UnitCount { get; private set; }
@@ -54,6 +56,7 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
             ExpiringExceptions = (await precondition.ExceptionsAsync()).Where(e => e.ValidUntil <= horizon).OrderBy(e => e.ValidUntil).ToList();
         }
         if (Scope.IsCoordinator) Changes = await precondition.ChangesAsync();
+        PlanFlags = await actionPlans.MyDueAsync();
         if (Scope.CanReadMunicipality) UnitCount = await db.Units.CountAsync(u => u.ClosedOn == null);
         if (Scope.IsCoordinator || Scope.IsKsSecretariat)
         {

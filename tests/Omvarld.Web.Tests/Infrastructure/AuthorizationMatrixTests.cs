@@ -182,6 +182,29 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /undantag/ny"] = [L, F, F, F, F, A, F],
         ["GET /undantag/filer/{fileId}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
+        // KS's priorities (R17): every member reads; KS's secretariat and the coordinator record them; the activity's editors link activities
+        ["GET /prioriteringar"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/priorities"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/priorities/{id}"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/priorities"] = [L, F, A, F, F, A, F],
+        ["PUT /api/v1/priorities/{id}"] = [L, F, A, F, F, A, F],
+        ["POST /api/v1/priorities/{id}/activities"] = [L, F, A, A, F, A, F],
+        ["DELETE /api/v1/priorities/{id}/activities/{activityId}"] = [L, F, A, A, F, A, F],
+        // Action plans (R12): every member reads; the unit's editors and the coordinator write (the plan ids in the API are fresh: 404 is an answer)
+        ["GET /handlingsplaner"] = [L, F, A, A, A, A, A],
+        ["GET /handlingsplaner/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /handlingsplaner/ny"] = [L, F, A, A, F, F, F],
+        ["GET /api/v1/action-plans"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/action-plans/due"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/action-plans/settings"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/action-plans/settings"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/action-plans/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/action-plans/{id}/history"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/action-plans"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/action-plans/{id}/items"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/action-plans/{id}/adopt"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
     };
 
@@ -245,8 +268,12 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             await db.SaveChangesAsync();
             return f.Id;
         });
+        var plan = await SparePlanAsync();
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
+            ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
+            ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
+            ("activityId", _) => Guid.NewGuid().ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("policyVersionId", _) => policyVersion.ToString(),
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),
@@ -320,6 +347,15 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             title = "Matrisens aktivitet", kind = "Network", ownerUnitId = await app.UnitIdAsync(app.Boras, "Gymnasie- och vuxenutbildningsförvaltningen"),
             responsibleUserId = await app.UserIdAsync(OmvarldApp.Email("redaktor")), start = "2025-01-01", goals = Array.Empty<object>(), sdgs = Array.Empty<string>(),
         });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A draft plan of a Borås committee, made by the coordinator, for the plan page.</summary>
+    private async Task<Guid> SparePlanAsync()
+    {
+        var api = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var response = await api.PostJsonAsync("/api/v1/action-plans", new { unitId = await app.UnitIdAsync(app.Boras, "Kulturnämnden"), year = 2024, items = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }

@@ -67,6 +67,7 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
             // Partners and activities of every kind and status, fictitious and marked so (issue 5).
             await DemoActivities.AddAsync(db, policies, reference, clock, m, municipality, units, ct);
             await db.SaveChangesAsync(ct);
+            await DemoPlans.AddAsync(db, policies, m, municipality, units, ct);
         }
         db.Tenant.Use(null);
         return logins;

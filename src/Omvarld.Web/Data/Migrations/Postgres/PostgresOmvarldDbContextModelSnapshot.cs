@@ -934,6 +934,203 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MinuteParagraph")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OverallEvaluation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("RevisedFromPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "RevisedFromPlanId");
+
+                    b.HasIndex("MunicipalityId", "UnitId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Year", "Status");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlanItem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("ActivityIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<decimal?>("BudgetSek")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("GoalCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("IndicatorOutcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LedTo")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PriorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("When")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Who")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "PriorityId");
+
+                    b.HasIndex("MunicipalityId", "PlanId", "Position");
+
+                    b.ToTable("ActionPlanItems");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActivityPriority", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PriorityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "PriorityId");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "PriorityId")
+                        .IsUnique();
+
+                    b.ToTable("ActivityPriorities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.Priority", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("GoalCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<int[]>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year");
+
+                    b.ToTable("Priorities");
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Policies.GoverningDocument", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -1080,6 +1277,41 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PolicyVersions");
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ActionPlanSetting", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluationDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluationDueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanDueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanSettings");
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.ApiToken", b =>
@@ -1770,6 +2002,64 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RevisedFromPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Omvarld.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlanItem", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Plans.ActionPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MunicipalityId", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActivityPriority", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.Priority", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Policies.GoverningDocument", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
@@ -1793,6 +2083,15 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.HasOne("Omvarld.Domain.Policies.GoverningDocument", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ActionPlanSetting", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1887,6 +2186,11 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.Navigation("Sdgs");
 
                     b.Navigation("Trips");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

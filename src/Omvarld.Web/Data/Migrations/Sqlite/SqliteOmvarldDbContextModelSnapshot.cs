@@ -925,6 +925,203 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinuteParagraph")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverallEvaluation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevisedFromPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "RevisedFromPlanId");
+
+                    b.HasIndex("MunicipalityId", "UnitId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Year", "Status");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlanItem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ActivityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetSek")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoalCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorOutcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LedTo")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PriorityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("When")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "PriorityId");
+
+                    b.HasIndex("MunicipalityId", "PlanId", "Position");
+
+                    b.ToTable("ActionPlanItems");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActivityPriority", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PriorityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "PriorityId");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "PriorityId")
+                        .IsUnique();
+
+                    b.ToTable("ActivityPriorities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.Priority", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("GoalCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year");
+
+                    b.ToTable("Priorities");
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Policies.GoverningDocument", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -1071,6 +1268,41 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PolicyVersions");
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ActionPlanSetting", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationDueMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanDueMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanSettings");
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.ApiToken", b =>
@@ -1761,6 +1993,64 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RevisedFromPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Omvarld.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlanItem", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Plans.ActionPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MunicipalityId", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActivityPriority", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Plans.Priority", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PriorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.Priority", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Policies.GoverningDocument", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
@@ -1784,6 +2074,15 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.HasOne("Omvarld.Domain.Policies.GoverningDocument", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.ActionPlanSetting", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1878,6 +2177,11 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.Navigation("Sdgs");
 
                     b.Navigation("Trips");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Plans.ActionPlan", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1475,6 +1475,13 @@ S = {
 "PriorityPages_TextField": "Text",
 "PriorityPages_Submit": "Spara prioriteringen",
 "PriorityPages_CreatedFlash": "Prioriteringen är sparad.",
+# Yearly compilation: priorities and action plans
+"Compilation_Section_priorities": "Aktiviteter per prioritering från kommunstyrelsen",
+"Compilation_Section_action-plans": "Handlingsplaner för nämnder och bolag",
+"Compilation_PlansEvaluated": "Utvärderade",
+"Compilation_PlansAdopted": "Antagna, inte utvärderade",
+"Compilation_PlansDraft": "Utkast",
+"Compilation_PlansMissing": "Saknas"
 }
 
 if __name__ == "__main__":

@@ -95,6 +95,11 @@ public sealed class PagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await LoginAsync("samordnare@boras.demo");
         await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Finansiering" }));
         await Expect(Heading1).ToContainTextAsync("Finansiering");
+        // Issue 7: the yearly compilation with its charts and world map (SVG with text alternatives), scanned by axe.
+        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Sammanställning" }));
+        await Expect(Heading1).ToHaveTextAsync("Årlig sammanställning");
+        await Expect(Page.Locator("figure.compilation-map svg[role=img]")).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Stapeldiagram: Aktiviteter per slag" })).ToBeVisibleAsync();
         await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter" }));
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Läs in aktiviteter från Excel" }));
         await Expect(Heading1).ToHaveTextAsync("Läs in aktiviteter från Excel");

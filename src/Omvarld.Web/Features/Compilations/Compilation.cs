@@ -55,4 +55,6 @@ public static class CompilationSections
     public const string TwinTowns = "twin-towns";
     public const string Networks = "networks";
     public const string ChildPerspective = "child-perspective";
+    public const string Priorities = "priorities";
+    public const string ActionPlans = "action-plans";
 }

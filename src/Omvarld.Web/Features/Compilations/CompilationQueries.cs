@@ -220,18 +220,42 @@ public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, Poli
             new("without", l["Compilation_ChildWithout"], now.Count(a => !a.Child), before.Count(a => !a.Child)),
         ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()));
 
-        sections.AddRange(await LaterSectionsAsync(year, unit, ct));
+        sections.AddRange(await LaterSectionsAsync(year, unit, tree, now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet(), ct));
         return new Compilation(year, unit, municipality, unit is { } id ? UnitName(id) : null, clock.GetLocalNow(), sections);
     }
 
     /// <summary>
-    /// The hook for the sections issue 7's other parts add: KS's yearly <b>priorities</b> (R17: activities per priority,
-    /// this year beside last) and the <b>action-plan evaluations</b> done and missing. Their tables are being built
-    /// elsewhere; add their sections here, in the same form (one set-based query each, rows with this year and last),
-    /// and every renderer shows them without further change.
+    /// KS's yearly <b>priorities</b> (R17: activities per priority, this year beside last) and the <b>action-plan
+    /// evaluations</b> (R12: committees' and companies' plans evaluated, adopted, drafted or missing). One query each.
     /// </summary>
-    private static Task<IReadOnlyList<CompilationSection>> LaterSectionsAsync(int year, Guid? unit, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<CompilationSection>>([]);
+    private async Task<IReadOnlyList<CompilationSection>> LaterSectionsAsync(int year, Guid? unit, UnitTree tree, IReadOnlySet<Guid> now,
+        IReadOnlySet<Guid> before, CancellationToken ct)
+    {
+        var years = new[] { year, year - 1 };
+        var links = await db.Priorities.AsNoTracking().Where(p => years.Contains(p.Year))
+            .GroupJoin(db.ActivityPriorities, p => p.Id, ap => ap.PriorityId, (p, aps) => new { p.Id, p.Year, p.Title, Activities = aps.Select(a => a.ActivityId).ToList() })
+            .ToListAsync(ct);
+        var priorityRows = links.OrderByDescending(p => p.Year).ThenBy(p => p.Title).Select(p => new CompilationRow(p.Id.ToString(), $"{p.Title} ({p.Year})",
+            p.Year == year ? p.Activities.Count(now.Contains) : 0, p.Year == year - 1 ? p.Activities.Count(before.Contains) : 0)).ToList();
+
+        var plans = await db.ActionPlans.AsNoTracking().Where(p => years.Contains(p.Year)).Select(p => new { p.UnitId, p.Year, p.Status }).ToListAsync(ct);
+        var scope = unit is { } u ? tree.SelfAndDescendants(u) : null;
+        var planUnits = tree.All.Where(n => !n.IsClosed && n.Kind is UnitKind.Committee or UnitKind.Company && (scope is null || scope.Contains(n.Id))).Select(n => n.Id).ToList();
+        decimal Count(int y, Func<Domain.Plans.ActionPlanStatus?, bool> state) =>
+            planUnits.Count(id => state(plans.FirstOrDefault(p => p.UnitId == id && p.Year == y)?.Status));
+        var planRows = new List<CompilationRow>
+        {
+            new("evaluated", l["Compilation_PlansEvaluated"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Evaluated), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Evaluated)),
+            new("adopted", l["Compilation_PlansAdopted"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Adopted), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Adopted)),
+            new("draft", l["Compilation_PlansDraft"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Draft), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Draft)),
+            new("missing", l["Compilation_PlansMissing"], Count(year, s => s is null), Count(year - 1, s => s is null)),
+        };
+        return
+        [
+            new(CompilationSections.Priorities, l["Compilation_Section_" + CompilationSections.Priorities], CompilationMeasure.Count, priorityRows, []),
+            new(CompilationSections.ActionPlans, l["Compilation_Section_" + CompilationSections.ActionPlans], CompilationMeasure.Count, planRows, []),
+        ];
+    }
 
     /// <summary>
     /// The unit an activity's owner is counted under: for the whole municipality the highest unit on its path that is

@@ -1481,7 +1481,24 @@ S = {
 "Compilation_PlansEvaluated": "Utvärderade",
 "Compilation_PlansAdopted": "Antagna, inte utvärderade",
 "Compilation_PlansDraft": "Utkast",
-"Compilation_PlansMissing": "Saknas"
+"Compilation_PlansMissing": "Saknas",
+# Action plans: due-date settings page
+"ActionPlanPages_DueTitle": "När planer och utvärderingar ska vara klara",
+"ActionPlanPages_DueText": "Årets handlingsplan ska vara antagen senast den {0}/{1} och utvärderingen klar senast den {2}/{3} året därpå. Påminnelser visas {4} dagar före.",
+"ActionPlanPages_PlanDueDay": "Planen senast: dag",
+"ActionPlanPages_PlanDueMonth": "Planen senast: månad",
+"ActionPlanPages_EvaluationDueDay": "Utvärderingen senast (året därpå): dag",
+"ActionPlanPages_EvaluationDueMonth": "Utvärderingen senast (året därpå): månad",
+"ActionPlanPages_DueSoonDays": "Påminn så många dagar före",
+"ActionPlanPages_MonthInvalid": "{0} ska vara en månad från 1 till 12.",
+"ActionPlanPages_DayInvalid": "{0} ska vara en dag från 1 till 31.",
+"ActionPlanPages_DueSoonInvalid": "{0} ska vara mellan 0 och 120.",
+"Activities_Priorities": "Kommunstyrelsens prioriteringar",
+"Activities_NoPriorities": "Aktiviteten är inte kopplad till någon av kommunstyrelsens prioriteringar.",
+"Activities_LinkPriority": "Koppla till prioritering",
+"Activities_LinkPriorityButton": "Koppla",
+"Activities_UnlinkPriorityLabel": "Ta bort kopplingen till {0}",
+"Activities_PriorityFlash": "Kopplingen till prioriteringen är sparad."
 }
 
 if __name__ == "__main__":

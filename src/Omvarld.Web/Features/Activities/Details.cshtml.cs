@@ -22,9 +22,23 @@ namespace Omvarld.Web.Features.Activities;
 /// results, links, files and comments, each a handler of this page; a failed form opens again with its own errors.
 /// </summary>
 public sealed class DetailsModel(ActivityService activities, PolicyService policies, FileService files, ReferenceData reference, CurrentUser me,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, PreconditionService precondition, OmvarldDbContext db) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> l, PreconditionService precondition, OmvarldDbContext db,
+    Omvarld.Web.Features.Priorities.PriorityService priorities) : PageModel
 {
     public ActivityDto Activity { get; private set; } = null!;
+    /// <summary>KS's priorities of the activity's years (R17): those it is linked to, and those it could be.</summary>
+    public List<Omvarld.Web.Features.Priorities.PriorityDto> Priorities { get; private set; } = [];
+    public bool CanLinkPriorities { get; private set; }
+
+    public async Task<IActionResult> OnPostPriorityAsync(Guid id, Guid? priorityId, bool unlink = false)
+    {
+        if (priorityId is not { } pid) return Redirect($"/aktiviteter/{id}#priorities-heading");
+        var save = unlink ? await priorities.UnlinkAsync(pid, id) : await priorities.LinkAsync(pid, id);
+        if (save.Outcome == Omvarld.Web.Features.ActionPlans.PlanOutcome.Forbidden) return Forbid();
+        if (save.Outcome == Omvarld.Web.Features.ActionPlans.PlanOutcome.NotFound) return NotFound();
+        TempData["Flash"] = save.Outcome == Omvarld.Web.Features.ActionPlans.PlanOutcome.Saved ? l["Activities_PriorityFlash"].Value : l.Message(save.Error);
+        return Redirect($"/aktiviteter/{id}#priorities-heading");
+    }
     /// <summary>The governing document's title for the findings' source, e.g. "Internationell policy".</summary>
     public string? PolicyTitle { get; private set; }
     public bool CanEditFor { get; private set; }
@@ -246,6 +260,9 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         Activity = activity;
         var scope = await me.GetScopeAsync();
         Exceptions = await precondition.ExceptionsAsync(activityId: id);
+        var years = Enumerable.Range(activity.Start.Year, Math.Max(1, (activity.End ?? activity.Start).Year - activity.Start.Year + 1)).Take(10).ToList();
+        foreach (var year in years) Priorities.AddRange(await priorities.ListAsync(year));
+        CanLinkPriorities = scope.CanEditFor(activity.OwnerUnitId) || scope.IsKsSecretariat;
         if (scope.CanRecordPreconditionExceptions && activity.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Check == PartnerPreconditionCode))
             PartnersNeedingException = await PartnersNeedingExceptionAsync(activity);
         CanEditFor = scope.CanEditFor(activity.OwnerUnitId);

@@ -135,11 +135,15 @@ public sealed class ActionPlan : ITenantOwned, IAudited, IVersioned
     }
 
     /// <summary>The committee or the company's board has adopted the plan; day and § as the minutes give them, both optional.</summary>
-    public Result Adopt(DateOnly? adoptedOn, string? adoptedBy, string? minuteParagraph, AccessScope by, DateOnly today)
+    /// <param name="goalRequired">The policy in force for the year demands goal linkage: every item must name a goal by now
+    /// (a draft revised from last year's plan may carry items whose goal the new policy no longer has).</param>
+    public Result Adopt(DateOnly? adoptedOn, string? adoptedBy, string? minuteParagraph, AccessScope by, DateOnly today, bool goalRequired = false)
     {
         if (!by.CanEditFor(UnitId)) return Result.Fail("ActionPlan_NotAllowed");
         if (Status != ActionPlanStatus.Draft) return Result.Fail("ActionPlan_AlreadyAdopted");
         if (_items.Count == 0) return Result.Fail("ActionPlan_NoItems", "Items");
+        if (goalRequired && _items.FirstOrDefault(i => i.GoalCode is null) is { } withoutGoal)
+            return Result.Fail("ActionPlan_ItemGoalRequired", "Items", withoutGoal.Position);
         var day = adoptedOn ?? today;
         if (day.Year is < Activity.FirstYear or > Activity.LastYear) return Result.Fail("ActionPlan_DateOutOfRange", nameof(AdoptedOn), Activity.FirstYear, Activity.LastYear);
         if (day > today) return Result.Fail("ActionPlan_AdoptedInFuture", nameof(AdoptedOn));

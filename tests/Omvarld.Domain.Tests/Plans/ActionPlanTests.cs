@@ -101,6 +101,16 @@ public class ActionPlanTests
     }
 
     [Fact]
+    public void Adopt_ItemWithoutGoal_RefusedWhenThePolicyDemandsGoals()
+    {
+        var plan = ActionPlan.Create(Municipality, Committee, 2025, [Item(), Item("Nätverksmöte", goal: null)], Refs, Editor).Value!;
+        var refused = plan.Adopt(null, null, null, Editor, Today, goalRequired: true);
+        Assert.Equal(("ActionPlan_ItemGoalRequired", "Items"), (refused.Error, refused.Field));
+        Assert.Equal(ActionPlanStatus.Draft, plan.Status);
+        Assert.True(plan.Adopt(null, null, null, Editor, Today, goalRequired: false).IsOk);
+    }
+
+    [Fact]
     public void Adopt_WithoutDate_TodayAndNoParagraph()
     {
         var plan = Draft();

@@ -139,7 +139,8 @@ public sealed class ActionPlanService(OmvarldDbContext db, CurrentUser me, Polic
         ChangeAsync(id, version, (plan, scope) => Task.FromResult(plan.RemoveItem(itemId, scope)), ct);
 
     public Task<PlanSave> AdoptAsync(Guid id, AdoptInput input, CancellationToken ct = default) =>
-        ChangeAsync(id, input.Version, (plan, scope) => Task.FromResult(plan.Adopt(input.AdoptedOn, input.AdoptedBy, input.MinuteParagraph, scope, Today)), ct);
+        ChangeAsync(id, input.Version, async (plan, scope) =>
+            plan.Adopt(input.AdoptedOn, input.AdoptedBy, input.MinuteParagraph, scope, Today, (await ReferencesAsync(plan.Year, [], ct)).GoalRequired), ct);
 
     public Task<PlanSave> EvaluateAsync(Guid id, EvaluateInput input, CancellationToken ct = default) =>
         ChangeAsync(id, input.Version, (plan, scope) => Task.FromResult(plan.Evaluate(input.Items ?? [], input.Overall, scope, me.Id!.Value, clock.GetUtcNow())), ct);

@@ -260,8 +260,7 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         Activity = activity;
         var scope = await me.GetScopeAsync();
         Exceptions = await precondition.ExceptionsAsync(activityId: id);
-        var years = Enumerable.Range(activity.Start.Year, Math.Max(1, (activity.End ?? activity.Start).Year - activity.Start.Year + 1)).Take(10).ToList();
-        foreach (var year in years) Priorities.AddRange(await priorities.ListAsync(year));
+        Priorities = await priorities.ListAsync(activity.Start.Year, Math.Max(activity.Start.Year, (activity.End ?? activity.Start).Year));
         CanLinkPriorities = scope.CanEditFor(activity.OwnerUnitId) || scope.IsKsSecretariat;
         if (scope.CanRecordPreconditionExceptions && activity.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Check == PartnerPreconditionCode))
             PartnersNeedingException = await PartnersNeedingExceptionAsync(activity);

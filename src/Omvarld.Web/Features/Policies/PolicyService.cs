@@ -71,7 +71,19 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    // The register as read in this request, per municipality (a scope may switch tenant, e.g. re-assessing them all):
+    // the in-force rule asks for it several times per page. Every write of this service forgets it.
+    private (Guid? Municipality, List<DocumentDto> Documents)? _read;
+
     public async Task<List<DocumentDto>> ListAsync(CancellationToken ct = default)
+    {
+        if (_read is { } read && read.Municipality == db.CurrentMunicipalityId) return read.Documents;
+        var documents = await ReadAsync(ct);
+        _read = (db.CurrentMunicipalityId, documents);
+        return documents;
+    }
+
+    private async Task<List<DocumentDto>> ReadAsync(CancellationToken ct)
     {
         var documents = await db.GoverningDocuments.AsNoTracking().OrderBy(d => d.Title).ToListAsync(ct);
         var versions = await db.PolicyVersions.AsNoTracking()
@@ -177,7 +189,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         // The decision changes what the version is (its status, maybe its validity): the row's version moves with it.
         db.Entry(version).State = EntityState.Modified;
         db.PolicyDecisions.Add(decision!);
-        try { await db.SaveChangesAsync(ct); }
+        try { await SaveAsync(ct); }
         catch (DbUpdateConcurrencyException) { return (Result.Fail("Concurrency_Conflict"), true); }
         return (Result.Ok, false);
     }
@@ -202,7 +214,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         if (definition is null) throw new InvalidOperationException($"The draft of {from.Key} does not read: {errors[0].Message}");
         var draft = PolicyVersion.From(from.MunicipalityId, from.DocumentId, definition, source);
         db.PolicyVersions.Add(draft);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return (draft.Id, Result.Ok);
     }
 
@@ -227,7 +239,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         if (problems.Count > 0) return new(DraftOutcome.Invalid, problems);
         version.ReviseDraft(definition, text);
         db.Entry(version).Property(v => v.Version).OriginalValue = rowVersion!.Value;
-        try { await db.SaveChangesAsync(ct); }
+        try { await SaveAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new(DraftOutcome.Conflict, []); }
         return new(DraftOutcome.Saved, []);
     }
@@ -282,8 +294,14 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         var version = PolicyVersion.From(municipalityId, document.Id, definition, text);
         db.PolicyVersions.Add(version);
         db.PolicyDecisions.AddRange(definition.Version.Decisions.Select(d => PolicyDecision.From(municipalityId, version.Id, d)));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return new(version, []);
+    }
+
+    private Task<int> SaveAsync(CancellationToken ct)
+    {
+        _read = null;
+        return db.SaveChangesAsync(ct);
     }
 
     private async Task<Dictionary<Guid, DateOnly>> AdoptionDatesAsync(CancellationToken ct) =>

@@ -19,10 +19,14 @@ public sealed record PriorityLinkInput(Guid? ActivityId);
 /// <summary>R17: KS's overall priorities for the international area per year, and the activities that serve them.</summary>
 public sealed class PriorityService(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference)
 {
-    public async Task<List<PriorityDto>> ListAsync(int? year, CancellationToken ct = default)
+    public Task<List<PriorityDto>> ListAsync(int? year, CancellationToken ct = default) => ListAsync(year, year, ct);
+
+    /// <summary>The priorities of the years <paramref name="from"/> to <paramref name="to"/> (either open), in one query.</summary>
+    public async Task<List<PriorityDto>> ListAsync(int? from, int? to, CancellationToken ct = default)
     {
         var q = db.Priorities.AsNoTracking();
-        if (year is { } y) q = q.Where(p => p.Year == y);
+        if (from is { } f) q = q.Where(p => p.Year >= f);
+        if (to is { } t) q = q.Where(p => p.Year <= t);
         var rows = await q.ToListAsync(ct);
         var ids = rows.Select(p => p.Id).ToList();
         var links = await db.ActivityPriorities.AsNoTracking().Where(l => ids.Contains(l.PriorityId))

@@ -601,6 +601,8 @@ S = {
 # tools/strings_sv.py: merge these lines into it. {0} {1} are format arguments.
 # Activity
 "Activity_TitleRequired": "Titel måste fyllas i.",
+"Activity_PublishNotAllowed": "Bara samordnaren kan publicera aktiviteter och välja vad som ingår i IATI-filen.",
+"Activity_PublishNotApproved": "Bara godkända aktiviteter kan publiceras. Aktiviteten måste godkännas av enheten först.",
 "Activity_TitleTooLong": "Titeln får vara högst 200 tecken.",
 "Activity_DescriptionRequired": "Beskriv aktiviteten innan den skickas för godkännande.",
 "Activity_DescriptionTooLong": "Beskrivningen får vara högst 8 000 tecken.",

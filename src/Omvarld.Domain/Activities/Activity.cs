@@ -68,6 +68,11 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
     public DateOnly? ActualStart { get; private set; }
     /// <summary>The day the activity actually ended; set by <see cref="Complete"/>.</summary>
     public DateOnly? ActualEnd { get; private set; }
+    /// <summary>When the coordinator published the activity on the municipality's open pages (R20); null when not published.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public Guid? PublishedByUserId { get; private set; }
+    /// <summary>The coordinator's choice to include an activity of another kind than aid in the IATI file.</summary>
+    public bool IatiChosen { get; private set; }
     public int Version { get; set; }
 
     public IReadOnlyList<ActivityGoal> Goals => _goals;
@@ -304,6 +309,44 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
         return (comment, Result.Ok);
     }
 
+    // ---- Openness (R20) -------------------------------------------------------------------------------------------
+
+    /// <summary>The statuses an activity may be published in: approved by its unit, or further.</summary>
+    public static readonly IReadOnlySet<ActivityStatus> PublishableStatuses =
+        new HashSet<ActivityStatus> { ActivityStatus.Approved, ActivityStatus.Ongoing, ActivityStatus.Completed, ActivityStatus.ResultsReported };
+
+    public bool IsPublished => PublishedAt is not null && PublishableStatuses.Contains(Status);
+
+    /// <summary>IATI covers aid and development cooperation, and any other activity the coordinator chooses.</summary>
+    public bool InIati => Kind == ActivityKind.AidOrDevelopmentCooperation || IatiChosen;
+
+    /// <summary>The coordinator publishes an approved activity on the open pages; a draft, submitted or rejected one may not be.</summary>
+    public Result Publish(AccessScope by, Guid byUserId, DateTimeOffset at)
+    {
+        if (!by.IsCoordinator) return Result.Fail("Activity_PublishNotAllowed");
+        if (!PublishableStatuses.Contains(Status)) return Result.Fail("Activity_PublishNotApproved");
+        if (PublishedAt is not null) return Result.Ok;
+        PublishedAt = at;
+        PublishedByUserId = byUserId;
+        return Result.Ok;
+    }
+
+    public Result Unpublish(AccessScope by)
+    {
+        if (!by.IsCoordinator) return Result.Fail("Activity_PublishNotAllowed");
+        PublishedAt = null;
+        PublishedByUserId = null;
+        return Result.Ok;
+    }
+
+    /// <summary>Includes (or leaves out) an activity of another kind than aid in the IATI file.</summary>
+    public Result ChooseForIati(AccessScope by, bool include)
+    {
+        if (!by.IsCoordinator) return Result.Fail("Activity_PublishNotAllowed");
+        IatiChosen = include;
+        return Result.Ok;
+    }
+
     // ---- Workflow -----------------------------------------------------------------------------------------------
 
     /// <summary>Sends the activity for approval. Description, purpose and expected results must be written by then (R4).</summary>
@@ -351,6 +394,8 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
     public (ActivityTransition? Value, Result Result) Withdraw(Guid byUserId, DateTimeOffset at, string? comment = null)
     {
         if (!ActivityWorkflow.Allows(Status, ActivityAction.Withdraw)) return Refused();
+        PublishedAt = null;
+        PublishedByUserId = null;
         return Move(ActivityAction.Withdraw, byUserId, at, Text.CleanBlock(comment));
     }
 

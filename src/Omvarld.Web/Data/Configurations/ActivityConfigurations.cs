@@ -51,6 +51,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.HasIndex(a => new { a.MunicipalityId, a.Kind, a.PlannedStart });
         b.HasIndex(a => new { a.MunicipalityId, a.PlannedStart });
         b.HasIndex(a => new { a.MunicipalityId, a.ResponsibleUserId });
+        b.HasIndex(a => new { a.MunicipalityId, a.PublishedAt });
 
         Children(b.HasMany(a => a.Goals));
         Children(b.HasMany(a => a.Sdgs));

@@ -178,6 +178,9 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("IatiChosen")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -195,6 +198,12 @@ namespace Omvarld.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("PlannedStart")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(4000)
@@ -232,6 +241,8 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "ApprovedPolicyVersionId");
 
                     b.HasIndex("MunicipalityId", "PlannedStart");
+
+                    b.HasIndex("MunicipalityId", "PublishedAt");
 
                     b.HasIndex("MunicipalityId", "ResponsibleUserId");
 

@@ -169,6 +169,9 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IatiChosen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -185,6 +188,12 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublishedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
@@ -223,6 +232,8 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "ApprovedPolicyVersionId");
 
                     b.HasIndex("MunicipalityId", "PlannedStart");
+
+                    b.HasIndex("MunicipalityId", "PublishedAt");
 
                     b.HasIndex("MunicipalityId", "ResponsibleUserId");
 

@@ -1,0 +1,59 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Omvarld.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ActivityPublication : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IatiChosen",
+                table: "Activities",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "PublishedAt",
+                table: "Activities",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PublishedByUserId",
+                table: "Activities",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_MunicipalityId_PublishedAt",
+                table: "Activities",
+                columns: new[] { "MunicipalityId", "PublishedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_MunicipalityId_PublishedAt",
+                table: "Activities");
+
+            migrationBuilder.DropColumn(
+                name: "IatiChosen",
+                table: "Activities");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedAt",
+                table: "Activities");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedByUserId",
+                table: "Activities");
+        }
+    }
+}

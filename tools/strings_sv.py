@@ -1,4 +1,5 @@
-# Source of the Swedish UI texts: `python3 tools/strings_sv.py` writes src/Omvarld.Web/Resources/SharedResource.resx.
+# Source of the Swedish UI texts: `python3 tools/strings_sv.py` writes src/Omvarld.Web/Resources/SharedResource.resx
+# from this file and tools/strings_sv/*.py (one file per newer feature).
 # Keep keys sorted by area; {0} {1} are format arguments.
 S = {
 # Shell
@@ -1507,6 +1508,17 @@ if __name__ == "__main__":
     import os
     from xml.sax.saxutils import escape
     here = os.path.dirname(os.path.abspath(__file__))
+    # Each feature may keep its texts in its own file, tools/strings_sv/<feature>.py, defining a dict S of its own.
+    part_dir = os.path.join(here, "strings_sv")
+    for name in sorted(os.listdir(part_dir)) if os.path.isdir(part_dir) else []:
+        if not name.endswith(".py"):
+            continue
+        scope = {}
+        exec(open(os.path.join(part_dir, name), encoding="utf-8").read(), scope)
+        for k, v in scope["S"].items():
+            if k in S:
+                raise SystemExit(f"{name}: key {k} is defined twice")
+            S[k] = v
     out = os.path.join(here, "..", "src", "Omvarld.Web", "Resources", "SharedResource.resx")
     rows = "\n".join(f'  <data name="{k}" xml:space="preserve">\n    <value>{escape(v)}</value>\n  </data>' for k, v in S.items())
     head = '''<?xml version="1.0" encoding="utf-8"?>

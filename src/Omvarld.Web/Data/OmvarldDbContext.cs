@@ -58,6 +58,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<GovernanceRow> GovernanceRows => Set<GovernanceRow>();
     public DbSet<RegimeRow> RegimeRows => Set<RegimeRow>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<IatiSetting> IatiSettings => Set<IatiSetting>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public TenantContext Tenant => tenant;

@@ -19,6 +19,8 @@ using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
 using Omvarld.Web.Features.Compilations;
 using Omvarld.Web.Features.Reference;
+using Omvarld.Web.Features.Iati;
+using Omvarld.Web.Features.Calendar;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
 
@@ -54,6 +56,9 @@ public static class FeatureSetup
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
+        s.AddSingleton<IatiSchemas>();
+        s.AddScoped<IatiService>();
+        s.AddScoped<CalendarService>();
         s.AddMemoryCache();
         return builder;
     }
@@ -80,6 +85,10 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapIatiApi();
+        api.MapCalendarApi();
+        app.MapIatiPublicApi();
+        app.MapCalendarFeed();
         return app;
     }
 }

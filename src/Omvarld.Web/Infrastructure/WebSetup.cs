@@ -33,6 +33,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
+                o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);
                 o.Conventions.AddPageRoute("/Admin/Municipalities/Edit", "/admin/kommuner/ny");

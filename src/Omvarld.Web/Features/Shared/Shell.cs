@@ -33,6 +33,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db)
         if (scope.CanReadMunicipality) nav.Add(new("/handlingsplaner", "Nav_ActionPlans"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/aktiviteter/finansiering", "Nav_Funding"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/sammanstallning", "Nav_Compilation"));
+        if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/iati", "Nav_Iati"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/logg", "Nav_Audit"));
         if (scope.CanManageUsers) nav.Add(new("/admin/anvandare", "Nav_Users"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/kommuner", "Nav_Municipalities"));

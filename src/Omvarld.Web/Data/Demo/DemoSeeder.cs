@@ -68,6 +68,11 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
             await DemoActivities.AddAsync(db, policies, reference, clock, m, municipality, units, ct);
             await db.SaveChangesAsync(ct);
             await DemoPlans.AddAsync(db, policies, m, municipality, units, ct);
+            if (DemoIati.For(m, municipality.Id) is { } iati)
+            {
+                db.IatiSettings.Add(iati);
+                await db.SaveChangesAsync(ct);
+            }
         }
         db.Tenant.Use(null);
         return logins;

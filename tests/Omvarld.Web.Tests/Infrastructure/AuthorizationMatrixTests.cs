@@ -206,6 +206,20 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
+        // IATI (issue 9): the coordinator and KS read the settings, the file and what it leaves out; the coordinator writes; the public file is anonymous
+        ["GET /iati"] = [L, F, A, F, F, A, F],
+        ["GET /api/v1/iati/settings"] = [L, F, A, F, F, A, F],
+        ["PUT /api/v1/iati/settings"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/iati/activities.xml"] = [L, F, A, F, F, A, F],
+        ["GET /api/v1/iati/report"] = [L, F, A, F, F, A, F],
+        ["PUT /api/v1/activities/{id}/iati"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/public/{kommun}/iati.xml"] = [A, A, A, A, A, A, A],
+        // Calendar feeds (issue 9): everyone signed in manages their own; the feed's address is its key (a real one here)
+        ["GET /konto/kalender"] = [L, A, A, A, A, A, A],
+        ["GET /api/v1/me/calendar"] = [L, A, A, A, A, A, A],
+        ["POST /api/v1/me/calendar"] = [L, A, A, A, A, A, A],
+        ["DELETE /api/v1/me/calendar"] = [L, A, A, A, A, A, A],
+        ["GET /kalender/{token}.ics"] = [A, A, A, A, A, A, A],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -269,6 +283,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             return f.Id;
         });
         var plan = await SparePlanAsync();
+        var feedToken = await SpareCalendarFeedAsync();
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
@@ -286,6 +301,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("code", _) => "404",
+            ("kommun", _) => "boras",
+            ("token", _) => feedToken,
             ("alpha2", _) => "SE",
             ("format", _) => "csv",
             ("documentName", _) => "v1",
@@ -359,6 +376,22 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>A calendar feed of a user of its own (no caller revokes it), for the feed's address.</summary>
+    private Task<string> SpareCalendarFeedAsync() => app.WithDbAsync(async db =>
+    {
+        db.Tenant.Use(app.Boras);
+        var user = new AppUser
+        {
+            UserName = "matris-kalender@boras.demo", Email = "matris-kalender@boras.demo", NormalizedEmail = "MATRIS-KALENDER@BORAS.DEMO",
+            NormalizedUserName = "MATRIS-KALENDER@BORAS.DEMO", DisplayName = "Matrisens kalender", MunicipalityId = app.Boras, SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        db.Users.Add(user);
+        var token = CalendarFeed.NewToken();
+        db.CalendarFeeds.Add(new CalendarFeed { MunicipalityId = app.Boras, Id = Guid.CreateVersion7(), UserId = user.Id, TokenHash = CalendarFeed.HashOf(token), CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return token;
+    });
 
     private async Task<(Guid Unit, Guid User)> ArrangeSparesAsync()
     {

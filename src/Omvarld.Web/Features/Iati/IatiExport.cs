@@ -35,6 +35,7 @@ public sealed record IatiExportResult(XDocument Document, IReadOnlyList<IatiActi
 /// IATI 2.03 activity file (<c>&lt;iati-activities version="2.03"&gt;</c>). Each activity is built in the schema's element
 /// order, checked against the IATI rules the schema does not catch, and validated against the schema on its own; one
 /// that fails either is left out of the file and listed with what is missing. Pure: the service loads, this builds.
+/// With nothing to export the file is an empty <c>iati-activities</c>: well-formed, though the schema wants at least one activity.
 /// </summary>
 public static class IatiExport
 {

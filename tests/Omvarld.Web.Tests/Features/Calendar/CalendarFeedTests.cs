@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Access;
 using Omvarld.Web.Data;

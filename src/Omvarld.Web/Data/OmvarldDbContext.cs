@@ -59,6 +59,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<RegimeRow> RegimeRows => Set<RegimeRow>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OidcProvider> OidcProviders => Set<OidcProvider>();
+    public DbSet<OidcGroupGrant> OidcGroupGrants => Set<OidcGroupGrant>();
 
     public TenantContext Tenant => tenant;
 
@@ -123,7 +125,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
                 var name = p.Metadata.Name;
                 if (name is nameof(IVersioned.Version) or nameof(ITenantOwned.MunicipalityId)) continue;
                 if (entry.Entity is AppUser && !AuditedUserFields.Contains(name)) continue;
-                var secret = name == nameof(AppUser.PasswordHash);
+                var secret = name is nameof(AppUser.PasswordHash) or nameof(OidcProvider.ProtectedClientSecret);
                 switch (entry.State)
                 {
                     case EntityState.Added when p.CurrentValue is not null:

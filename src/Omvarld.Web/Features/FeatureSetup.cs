@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Omvarld.Web.Features.Account;
 using Omvarld.Web.Features.Activities.Import;
 using Omvarld.Web.Features.Admin.Municipalities;
+using Omvarld.Web.Features.Admin.SignIn;
 using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Countries;
@@ -55,6 +56,9 @@ public static class FeatureSetup
         s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
+        s.AddSingleton<Omvarld.Web.Features.Account.Oidc.OidcProtocol>();
+        s.AddScoped<Omvarld.Web.Features.Account.Oidc.OidcSignInService>();
+        s.AddScoped<Omvarld.Web.Features.Admin.SignIn.OidcSettingsService>();
         return builder;
     }
 
@@ -80,6 +84,7 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapOidcSettingsApi();
         return app;
     }
 }

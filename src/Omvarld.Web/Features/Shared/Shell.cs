@@ -35,6 +35,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db)
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/sammanstallning", "Nav_Compilation"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/logg", "Nav_Audit"));
         if (scope.CanManageUsers) nav.Add(new("/admin/anvandare", "Nav_Users"));
+        if (scope.CanManageUsers) nav.Add(new("/admin/inloggning", "Nav_SignInSettings"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/kommuner", "Nav_Municipalities"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/landdata", "Nav_CountryData"));
         return nav;

@@ -39,8 +39,8 @@ public sealed class OidcSignInService(
 
     public async Task<IReadOnlyList<OidcButton>> ButtonsAsync(CancellationToken ct = default) =>
         await db.OidcProviders.IgnoreQueryFilters().AsNoTracking().Where(p => p.Enabled)
-            .Join(db.Municipalities, p => p.MunicipalityId, m => m.Id, (p, m) => new OidcButton(m.Slug, m.Name, p.DisplayName))
-            .OrderBy(b => b.MunicipalityName).ToListAsync(ct);
+            .Join(db.Municipalities, p => p.MunicipalityId, m => m.Id, (p, m) => new { m.Slug, m.Name, p.DisplayName })
+            .OrderBy(x => x.Name).Select(x => new OidcButton(x.Slug, x.Name, x.DisplayName)).ToListAsync(ct);
 
     private sealed record Flow(Guid MunicipalityId, string Slug, string State, string Nonce, string Verifier, string? ReturnUrl);
 

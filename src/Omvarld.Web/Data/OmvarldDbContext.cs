@@ -61,6 +61,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<IatiSetting> IatiSettings => Set<IatiSetting>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OidcProvider> OidcProviders => Set<OidcProvider>();
+    public DbSet<OidcGroupGrant> OidcGroupGrants => Set<OidcGroupGrant>();
 
     public TenantContext Tenant => tenant;
 
@@ -125,7 +127,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
                 var name = p.Metadata.Name;
                 if (name is nameof(IVersioned.Version) or nameof(ITenantOwned.MunicipalityId)) continue;
                 if (entry.Entity is AppUser && !AuditedUserFields.Contains(name)) continue;
-                var secret = name == nameof(AppUser.PasswordHash);
+                var secret = name is nameof(AppUser.PasswordHash) or nameof(OidcProvider.ProtectedClientSecret);
                 switch (entry.State)
                 {
                     case EntityState.Added when p.CurrentValue is not null:

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Omvarld.Web.Features.Account;
 using Omvarld.Web.Features.Activities.Import;
 using Omvarld.Web.Features.Admin.Municipalities;
+using Omvarld.Web.Features.Admin.SignIn;
 using Omvarld.Web.Features.Admin.Users;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Countries;
@@ -60,6 +61,9 @@ public static class FeatureSetup
         s.AddScoped<IatiService>();
         s.AddScoped<CalendarService>();
         s.AddMemoryCache();
+        s.AddSingleton<Omvarld.Web.Features.Account.Oidc.OidcProtocol>();
+        s.AddScoped<Omvarld.Web.Features.Account.Oidc.OidcSignInService>();
+        s.AddScoped<Omvarld.Web.Features.Admin.SignIn.OidcSettingsService>();
         return builder;
     }
 
@@ -89,6 +93,7 @@ public static class FeatureSetup
         api.MapCalendarApi();
         app.MapIatiPublicApi();
         app.MapCalendarFeed();
+        api.MapOidcSettingsApi();
         return app;
     }
 }

@@ -39,6 +39,8 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Admin/Municipalities/Edit", "/admin/kommuner/ny");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/External");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Public/Accessibility");
                 o.Conventions.AllowAnonymousToPage("/Public/Error");

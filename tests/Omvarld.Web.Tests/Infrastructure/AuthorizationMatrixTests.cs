@@ -49,6 +49,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         // Without a pending second factor the page sends everyone back to the login page.
         ["GET /konto/logga-in/tvastegs"] = [L, L, L, L, L, L, L],
         ["GET /konto/nekad"] = [E, E, E, E, E, E, E],
+        // Sign-in with the municipality's OpenID Connect provider: with none configured (or no flow under way), back to the login page.
+        ["GET /konto/extern/{kommun}"] = [L, L, L, L, L, L, L],
+        ["GET /konto/extern/{kommun}/callback"] = [L, L, L, L, L, L, L],
         // Signed in
         ["GET /"] = [L, A, A, A, A, A, A],
         ["GET /konto"] = [L, A, A, A, A, A, A],
@@ -65,6 +68,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /admin/anvandare"] = [L, A, A, F, F, F, F],
         ["GET /admin/anvandare/ny"] = [L, A, A, F, F, F, F],
         ["GET /admin/anvandare/{id}"] = [L, A, A, F, F, F, F],
+        ["GET /admin/inloggning"] = [L, A, A, F, F, F, F],
+        ["GET /api/v1/sign-in/oidc"] = [L, A, A, F, F, F, F],
+        ["PUT /api/v1/sign-in/oidc"] = [L, A, A, F, F, F, F],
         ["GET /admin/kommuner"] = [L, A, F, F, F, F, F],
         ["GET /admin/kommuner/ny"] = [L, A, F, F, F, F, F],
         ["GET /admin/kommuner/{id}"] = [L, A, F, F, F, F, F],
@@ -300,6 +306,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.StartsWith("GET /partner/") => sparePartner.ToString(),
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
+            ("kommun", _) => "boras",
             ("code", _) => "404",
             ("kommun", _) => "boras",
             ("token", _) => feedToken,

@@ -7,8 +7,14 @@ using Omvarld.Web.Data;
 
 namespace Omvarld.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> log,
+    Oidc.OidcSignInService oidc) : PageModel
 {
+    /// <summary>The municipalities' OpenID Connect providers that are enabled: one button each.</summary>
+    public IReadOnlyList<Oidc.OidcButton> ExternalProviders { get; private set; } = [];
+    /// <summary>Why an external sign-in was refused (an <see cref="Oidc.OidcError"/> name), shown as a Swedish message.</summary>
+    [BindProperty(SupportsGet = true, Name = "fel")] public string? ExternalError { get; set; }
+
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
@@ -23,10 +29,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         public string Password { get; set; } = "";
     }
 
-    public void OnGet() { }
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ExternalProviders = await oidc.ButtonsAsync(ct);
+        if (Enum.TryParse<Oidc.OidcError>(ExternalError, ignoreCase: false, out var error) && Enum.IsDefined(error))
+            ModelState.AddModelError(string.Empty, l["Oidc_Error_" + error]);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ExternalProviders = await oidc.ButtonsAsync(HttpContext.RequestAborted);
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null || !user.IsActive)

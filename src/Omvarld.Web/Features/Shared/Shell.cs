@@ -36,6 +36,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db)
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/iati", "Nav_Iati"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/logg", "Nav_Audit"));
         if (scope.CanManageUsers) nav.Add(new("/admin/anvandare", "Nav_Users"));
+        if (scope.CanManageUsers) nav.Add(new("/admin/inloggning", "Nav_SignInSettings"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/kommuner", "Nav_Municipalities"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/landdata", "Nav_CountryData"));
         return nav;

@@ -1755,6 +1755,103 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("IatiSettings");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.OidcGroupGrant", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "UserId");
+
+                    b.ToTable("OidcGroupGrants");
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GroupMappingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GroupsClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SubjectClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("OidcProviders");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.PolicyCriteriaSetting", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2241,6 +2338,24 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.IatiSetting", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcGroupGrant", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Access.RoleAssignment", null)
+                        .WithOne()
+                        .HasForeignKey("Omvarld.Web.Data.OidcGroupGrant", "MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -1746,6 +1746,103 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("IatiSettings");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.OidcGroupGrant", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "UserId");
+
+                    b.ToTable("OidcGroupGrants");
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupMappingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("OidcProviders");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.PolicyCriteriaSetting", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2232,6 +2329,24 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.IatiSetting", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcGroupGrant", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Access.RoleAssignment", null)
+                        .WithOne()
+                        .HasForeignKey("Omvarld.Web.Data.OidcGroupGrant", "MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -18,6 +18,7 @@ using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
 using Omvarld.Web.Features.Compilations;
+using Omvarld.Web.Features.ContactPersons;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -53,6 +54,7 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        s.AddScoped<ContactPersonService>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -80,6 +82,7 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapContactPersonsApi();
         return app;
     }
 }

@@ -23,13 +23,16 @@ public static class ContactPersonExport
 
     public static string FileName(string extension, DateTimeOffset at) => $"kontaktpersoner-{at:yyyy-MM-dd}.{extension}";
 
+    /// <summary>Hours the Swedish way, one decimal at most: "7,5".</summary>
+    public static string Hours(decimal hours) => hours.ToString("0.#", CultureInfo.GetCultureInfo("sv-SE"));
+
     private static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string[] Values(ContactPersonDto c, IStringLocalizer l) =>
     [
         c.UnitName, l["UnitKind_" + c.UnitKind], c.Person.Name, c.Person.Email ?? "", c.Deputy?.Name ?? "", c.Deputy?.Email ?? "",
         Day(c.From), Day(c.To), l["ContactStatus_" + c.Status], c.EntryCount.ToString(CultureInfo.InvariantCulture),
-        c.Hours.ToString("0.#", CultureInfo.GetCultureInfo("sv-SE")),
+        Hours(c.Hours),
     ];
 
     public static byte[] Csv(IReadOnlyList<ContactPersonDto> rows, IStringLocalizer l)

@@ -68,6 +68,15 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
             await DemoActivities.AddAsync(db, policies, reference, clock, m, municipality, units, ct);
             await db.SaveChangesAsync(ct);
             await DemoPlans.AddAsync(db, policies, m, municipality, units, ct);
+            // Contact persons per office (R15), readers of the municipality with fictitious names.
+            await DemoContactPersons.AddAsync(db, m, municipality, units, async (email, name) =>
+            {
+                logins.Add(await CreateUserAsync(municipality, "Kontaktperson", email, name, _ => { }));
+                var user = await users.FindByEmailAsync(email);
+                var (assignment, _) = RoleAssignment.Create(municipality.Id, user!.Id, Role.Reader, null);
+                db.RoleAssignments.Add(assignment!);
+                return user.Id;
+            }, ct);
         }
         db.Tenant.Use(null);
         return logins;

@@ -262,7 +262,7 @@ public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, Poli
 
     /// <summary>
     /// R15: the units that need a contact person (offices, the kinds the policy in force names, the coordinator's chosen
-    /// units) with and without one on the year's last day (today, for the running year), and the competence development
+    /// units) with and without one on the year's last day (as appointed, for a year still running), and the competence development
     /// logged during the year: entries, hours, joint and individual. Three queries: units, chosen units, appointments
     /// with their entries of both years.
     /// </summary>
@@ -276,11 +276,10 @@ public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, Poli
         var entries = await db.CompetenceEntries.AsNoTracking().Where(e => e.Date >= first && e.Date <= last)
             .Select(e => new { e.ContactPersonId, e.Date, e.Hours, e.IsJoint }).ToListAsync(ct);
         var unitOf = periods.ToDictionary(p => p.Id, p => p.UnitId);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
         async Task<(int With, int Without)> Coverage(int y)
         {
-            var asOf = new DateOnly(y, 12, 31) < today ? new DateOnly(y, 12, 31) : today;
+            var asOf = new DateOnly(y, 12, 31);
             var kinds = ContactPersons.ContactPersonService.Kinds(ContactPersons.ContactPersonService.Requirement(await policies.ActivityPolicyOnAsync(asOf, ct)));
             var needing = units.Where(u => (u.ClosedOn is null || u.ClosedOn > asOf) && (kinds.Contains(u.Kind) || chosen.Contains(u.Id))
                 && (scope is null || scope.Contains(u.Id))).Select(u => u.Id).ToList();

@@ -67,8 +67,23 @@ public sealed class ContactPersonService(OmvarldDbContext db, CurrentUser me, Po
 
     // ---- reading ----
 
-    private sealed record Row(Guid Id, Guid UnitId, string UnitName, UnitKind UnitKind, Guid UserId, string UserName, string? UserEmail,
-        Guid? DeputyId, string? DeputyName, string? DeputyEmail, DateOnly From, DateOnly? To, int Version);
+    // Member initialisation (not a constructor), so that EF can filter and order on the projection.
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid UnitId { get; init; }
+        public string UnitName { get; init; } = "";
+        public UnitKind UnitKind { get; init; }
+        public Guid UserId { get; init; }
+        public string UserName { get; init; } = "";
+        public string? UserEmail { get; init; }
+        public Guid? DeputyId { get; init; }
+        public string? DeputyName { get; init; }
+        public string? DeputyEmail { get; init; }
+        public DateOnly From { get; init; }
+        public DateOnly? To { get; init; }
+        public int Version { get; init; }
+    }
 
     private IQueryable<Row> Rows() =>
         from c in db.ContactPersons.AsNoTracking()
@@ -76,7 +91,11 @@ public sealed class ContactPersonService(OmvarldDbContext db, CurrentUser me, Po
         join p in db.Users on c.UserId equals p.Id
         join d in db.Users on c.DeputyUserId equals d.Id into deputies
         from d in deputies.DefaultIfEmpty()
-        select new Row(c.Id, c.UnitId, u.Name, u.Kind, c.UserId, p.DisplayName, p.Email, c.DeputyUserId, d.DisplayName, d.Email, c.From, c.To, c.Version);
+        select new Row
+        {
+            Id = c.Id, UnitId = c.UnitId, UnitName = u.Name, UnitKind = u.Kind, UserId = c.UserId, UserName = p.DisplayName, UserEmail = p.Email,
+            DeputyId = c.DeputyUserId, DeputyName = d.DisplayName, DeputyEmail = d.Email, From = c.From, To = c.To, Version = c.Version,
+        };
 
     private async Task<List<ContactPersonDto>> DtosAsync(List<Row> rows, CancellationToken ct)
     {

@@ -47,7 +47,7 @@ public static class ContactPersonExport
     public static byte[] Xlsx(IReadOnlyList<ContactPersonDto> rows, IStringLocalizer l)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(l["ContactPersons_Title"].Value);
+        var sheet = workbook.Worksheets.Add(l["Nav_ContactPersons"].Value); // a sheet name holds at most 31 characters
         for (var c = 0; c < HeaderKeys.Length; c++)
         {
             sheet.Cell(1, c + 1).SetValue(l[HeaderKeys[c]].Value);

@@ -11,6 +11,7 @@ using Omvarld.Domain.Auditing;
 using Omvarld.Domain.Files;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Countries;
+using Omvarld.Domain.ContactPersons;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
 using Omvarld.Domain.Plans;
@@ -52,6 +53,9 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<ActionPlanSetting> ActionPlanSettings => Set<ActionPlanSetting>();
+    public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
+    public DbSet<ContactPersonUnit> ContactPersonUnits => Set<ContactPersonUnit>();
+    public DbSet<CompetenceEntry> CompetenceEntries => Set<CompetenceEntry>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();

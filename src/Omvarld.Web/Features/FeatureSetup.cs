@@ -19,6 +19,7 @@ using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
 using Omvarld.Web.Features.Compilations;
+using Omvarld.Web.Features.ContactPersons;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Features.Iati;
 using Omvarld.Web.Features.Calendar;
@@ -56,6 +57,7 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        s.AddScoped<ContactPersonService>();
         s.AddSingleton<ReferenceData>();
         s.AddSingleton<IatiSchemas>();
         s.AddScoped<IatiService>();
@@ -94,6 +96,7 @@ public static class FeatureSetup
         app.MapIatiPublicApi();
         app.MapCalendarFeed();
         api.MapOidcSettingsApi();
+        api.MapContactPersonsApi();
         return app;
     }
 }

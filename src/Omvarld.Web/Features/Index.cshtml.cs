@@ -11,7 +11,7 @@ namespace Omvarld.Web.Features;
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
 public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
     PreconditionService precondition, Omvarld.Web.Features.ActionPlans.ActionPlanService actionPlans, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
-    Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue) : PageModel
+    Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue, Omvarld.Web.Features.ContactPersons.ContactPersonService contactPersons) : PageModel
 {
     /// <summary>How many days ahead an exception's end is shown.</summary>
     public const int ExceptionWarningDays = 60;
@@ -22,6 +22,9 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
     public List<AssessmentChangeDto> Changes { get; private set; } = [];
     /// <summary>R12: the action plans and evaluations due or late of the units this user edits (the coordinator: all).</summary>
     public List<Omvarld.Web.Features.ActionPlans.PlanStatusDto> PlanFlags { get; private set; } = [];
+
+    /// <summary>R15: the units without a contact person the user answers for, only where a policy in force demands them (else null).</summary>
+    public Omvarld.Web.Features.ContactPersons.ContactGapsDto? ContactGaps { get; private set; }
 
     public AccessScope Scope { get; private set; } = AccessScope.None;
     public int UnitCount { get; private set; }
@@ -57,6 +60,7 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
         }
         if (Scope.IsCoordinator) Changes = await precondition.ChangesAsync();
         PlanFlags = await actionPlans.MyDueAsync();
+        ContactGaps = await contactPersons.MyFlagsAsync();
         if (Scope.CanReadMunicipality) UnitCount = await db.Units.CountAsync(u => u.ClosedOn == null);
         if (Scope.IsCoordinator || Scope.IsKsSecretariat)
         {

@@ -32,6 +32,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Compilations", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/ContactPersons", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);

@@ -226,6 +226,26 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/me/calendar"] = [L, A, A, A, A, A, A],
         ["DELETE /api/v1/me/calendar"] = [L, A, A, A, A, A, A],
         ["GET /kalender/{token}.ics"] = [A, A, A, A, A, A, A],
+        // Contact persons (R15): members read; the coordinator and unit editors appoint (the Borås editor's own units);
+        // only the coordinator chooses units. Writes on a fresh id answer 404 (allowed) once past the role check.
+        ["GET /kontaktpersoner"] = [L, F, A, A, A, A, A],
+        ["GET /kontaktpersoner/ny"] = [L, F, A, A, F, F, F],
+        ["GET /kontaktpersoner/export"] = [L, F, A, A, A, A, A],
+        ["GET /kontaktpersoner/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /kontaktpersoner/{id}/andra"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/contact-persons"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/contact-persons/units-without"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/contact-persons/export"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/contact-persons/{id}"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/contact-persons"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/contact-persons/{id}"] = [L, F, A, A, F, F, F],
+        ["POST /api/v1/contact-persons/{id}/end"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/contact-persons/chosen-units/{unitId}"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/contact-persons/chosen-units/{unitId}"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/contact-persons/{id}/competence"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/contact-persons/{id}/competence"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/contact-persons/{id}/competence/{entryId}"] = [L, F, A, A, A, A, A],
+        ["DELETE /api/v1/contact-persons/{id}/competence/{entryId}"] = [L, F, A, A, A, A, A],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -290,9 +310,13 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         });
         var plan = await SparePlanAsync();
         var feedToken = await SpareCalendarFeedAsync();
+        // The demo's Borås contact person (Internationella kontoret, outside the editor's committee).
+        var contact = await app.WithDbAsync(db => db.ContactPersons.IgnoreQueryFilters().Where(c => c.MunicipalityId == app.Boras).Select(c => c.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
+            ("id", var r) when r.StartsWith("GET /kontaktpersoner/") => contact.ToString(),
+            ("id" or "entryId" or "unitId", var r) when r.Contains("/contact-persons") => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
             ("activityId", _) => Guid.NewGuid().ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),

@@ -73,6 +73,15 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
                 db.IatiSettings.Add(iati);
                 await db.SaveChangesAsync(ct);
             }
+            // Contact persons per office (R15), readers of the municipality with fictitious names.
+            await DemoContactPersons.AddAsync(db, m, municipality, units, async (email, name) =>
+            {
+                logins.Add(await CreateUserAsync(municipality, "Kontaktperson", email, name, _ => { }));
+                var user = await users.FindByEmailAsync(email);
+                var (assignment, _) = RoleAssignment.Create(municipality.Id, user!.Id, Role.Reader, null);
+                db.RoleAssignments.Add(assignment!);
+                return user.Id;
+            }, ct);
         }
         db.Tenant.Use(null);
         return logins;

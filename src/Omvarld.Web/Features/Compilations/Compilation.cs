@@ -5,6 +5,8 @@ public enum CompilationMeasure
 {
     Count = 1,
     Sek = 2,
+    /// <summary>Hours, to one decimal (the contact persons' competence development).</summary>
+    Hours = 3,
 }
 
 /// <summary>One figure of the compilation beside the same figure for the year before.</summary>
@@ -57,4 +59,6 @@ public static class CompilationSections
     public const string ChildPerspective = "child-perspective";
     public const string Priorities = "priorities";
     public const string ActionPlans = "action-plans";
+    public const string ContactPersons = "contact-persons";
+    public const string Competence = "competence";
 }

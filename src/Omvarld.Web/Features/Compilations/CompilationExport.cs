@@ -37,7 +37,12 @@ public static class CompilationExport
 
     /// <summary>A figure as text: counts whole, money in kronor with Swedish digit grouping.</summary>
     public static string Figure(decimal value, CompilationMeasure measure) =>
-        measure == CompilationMeasure.Sek ? value.ToString("N0", Swedish) + " kr" : value.ToString("0", Swedish);
+        measure switch
+        {
+            CompilationMeasure.Sek => value.ToString("N0", Swedish) + " kr",
+            CompilationMeasure.Hours => value.ToString("0.#", Swedish),
+            _ => value.ToString("0", Swedish),
+        };
 
     public static string Period(CompilationItem i) => $"{i.Start:yyyy-MM-dd} – {i.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""}";
 
@@ -65,6 +70,7 @@ public static class CompilationExport
                 sheet.Cell(r, 2).SetValue(row.Value);
                 sheet.Cell(r, 3).SetValue(row.Previous);
                 if (s.Measure == CompilationMeasure.Sek) sheet.Range(r, 2, r, 3).Style.NumberFormat.Format = "# ##0 \"kr\"";
+                if (s.Measure == CompilationMeasure.Hours) sheet.Range(r, 2, r, 3).Style.NumberFormat.Format = "0.#";
                 r++;
             }
             if (s.Items.Count > 0)

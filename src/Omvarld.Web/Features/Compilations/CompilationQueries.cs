@@ -250,11 +250,58 @@ public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, Poli
             new("draft", l["Compilation_PlansDraft"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Draft), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Draft)),
             new("missing", l["Compilation_PlansMissing"], Count(year, s => s is null), Count(year - 1, s => s is null)),
         };
+        var (contactRows, competenceRows) = await ContactPersonRowsAsync(year, scope, ct);
         return
         [
+            new(CompilationSections.ContactPersons, l["Compilation_Section_" + CompilationSections.ContactPersons], CompilationMeasure.Count, contactRows, []),
+            new(CompilationSections.Competence, l["Compilation_Section_" + CompilationSections.Competence], CompilationMeasure.Hours, competenceRows, []),
             new(CompilationSections.Priorities, l["Compilation_Section_" + CompilationSections.Priorities], CompilationMeasure.Count, priorityRows, []),
             new(CompilationSections.ActionPlans, l["Compilation_Section_" + CompilationSections.ActionPlans], CompilationMeasure.Count, planRows, []),
         ];
+    }
+
+    /// <summary>
+    /// R15: the units that need a contact person (offices, the kinds the policy in force names, the coordinator's chosen
+    /// units) with and without one on the year's last day (as appointed, for a year still running), and the competence development
+    /// logged during the year: entries, hours, joint and individual. Three queries: units, chosen units, appointments
+    /// with their entries of both years.
+    /// </summary>
+    private async Task<(List<CompilationRow> Contacts, List<CompilationRow> Competence)> ContactPersonRowsAsync(int year, IReadOnlySet<Guid>? scope, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Kind, u.ClosedOn }).ToListAsync(ct);
+        var chosen = (await db.ContactPersonUnits.AsNoTracking().Select(c => c.UnitId).ToListAsync(ct)).ToHashSet();
+        var periods = await db.ContactPersons.AsNoTracking().Select(c => new { c.Id, c.UnitId, c.From, c.To }).ToListAsync(ct);
+        var first = new DateOnly(year - 1, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var entries = await db.CompetenceEntries.AsNoTracking().Where(e => e.Date >= first && e.Date <= last)
+            .Select(e => new { e.ContactPersonId, e.Date, e.Hours, e.IsJoint }).ToListAsync(ct);
+        var unitOf = periods.ToDictionary(p => p.Id, p => p.UnitId);
+
+        async Task<(int With, int Without)> Coverage(int y)
+        {
+            var asOf = new DateOnly(y, 12, 31);
+            var kinds = ContactPersons.ContactPersonService.Kinds(ContactPersons.ContactPersonService.Requirement(await policies.ActivityPolicyOnAsync(asOf, ct)));
+            var needing = units.Where(u => (u.ClosedOn is null || u.ClosedOn > asOf) && (kinds.Contains(u.Kind) || chosen.Contains(u.Id))
+                && (scope is null || scope.Contains(u.Id))).Select(u => u.Id).ToList();
+            var covered = periods.Where(p => p.From <= asOf && (p.To is null || p.To >= asOf)).Select(p => p.UnitId).ToHashSet();
+            var with = needing.Count(covered.Contains);
+            return (with, needing.Count - with);
+        }
+        var (now, before) = (await Coverage(year), await Coverage(year - 1));
+        var inScope = entries.Where(e => scope is null || (unitOf.TryGetValue(e.ContactPersonId, out var u) && scope.Contains(u))).ToList();
+        decimal Sum(int y, Func<bool, bool> joint, bool hours) =>
+            inScope.Where(e => e.Date.Year == y && joint(e.IsJoint)).Sum(e => hours ? e.Hours : 1m);
+        return (
+        [
+            new("with", l["Compilation_ContactWith"], now.With, before.With),
+            new("without", l["Compilation_ContactWithout"], now.Without, before.Without),
+        ],
+        [
+            new("count", l["Compilation_CompetenceCount"], Sum(year, _ => true, false), Sum(year - 1, _ => true, false)),
+            new("hours", l["Compilation_CompetenceHours"], Sum(year, _ => true, true), Sum(year - 1, _ => true, true)),
+            new("joint", l["Compilation_CompetenceJoint"], Sum(year, j => j, false), Sum(year - 1, j => j, false)),
+            new("individual", l["Compilation_CompetenceIndividual"], Sum(year, j => !j, false), Sum(year - 1, j => !j, false)),
+        ]);
     }
 
     /// <summary>

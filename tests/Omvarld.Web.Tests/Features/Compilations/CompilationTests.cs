@@ -218,6 +218,63 @@ public abstract class CompilationTests(OmvarldApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync($"/api/v1/compilation/export?year={Year}&format=odt")).StatusCode);
     }
 
+    /// <summary>
+    /// R15 in the compilation: a new committee with two offices; office A's contact person from 2030-06-01 on, office B's
+    /// only through 2030. On 31 December 2031 A has one, B none; on 31 December 2030 both had. Competence development:
+    /// 2031 a 6-hour joint course and a 7.5-hour individual study visit (A), 2030 a 2-hour joint network meeting (B).
+    /// </summary>
+    [Fact]
+    public async Task ContactPersons_CoverageAtYearEndAndCompetenceOfTheYear()
+    {
+        var suffix = app.ProviderName + Guid.NewGuid().ToString("N")[..6];
+        var (committee, officeA, officeB) = await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var council = await db.Units.FirstAsync(u => u.Kind == UnitKind.Council);
+            var c = Unit.Create(app.Boras, "Kontaktnämnden " + suffix, UnitKind.Committee, council).Value!;
+            var a = Unit.Create(app.Boras, "Kontor A " + suffix, UnitKind.Office, c).Value!;
+            var b = Unit.Create(app.Boras, "Kontor B " + suffix, UnitKind.Office, c).Value!;
+            db.Units.AddRange(c, a, b);
+            await db.SaveChangesAsync();
+            return (c.Id, a.Id, b.Id);
+        });
+        var api = await app.ApiClientAsync(Coordinator);
+        var reader = await app.UserIdAsync(OmvarldApp.Email("lasare"));
+        var coordinator = await app.UserIdAsync(Coordinator);
+        async Task<Guid> AppointAsync(Guid unit, Guid user, string from, string? to)
+        {
+            var r = await api.PostJsonAsync("/api/v1/contact-persons", new { unitId = unit, userId = user, from, to });
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            return (await r.ReadJsonAsync()).GetProperty("id").GetGuid();
+        }
+        async Task LogAsync(Guid person, string kind, string date, decimal hours, bool isJoint)
+        {
+            var r = await api.PostJsonAsync($"/api/v1/contact-persons/{person}/competence", new { kind, date, hours, isJoint, description = "Sammanställningens test" });
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        }
+        var a = await AppointAsync(officeA, reader, "2030-06-01", null);
+        var b = await AppointAsync(officeB, coordinator, "2030-01-01", "2030-12-31");
+        await LogAsync(a, "Course", "2031-03-01", 6m, true);
+        await LogAsync(a, "StudyVisit", "2031-09-01", 7.5m, false);
+        await LogAsync(b, "NetworkMeeting", "2030-05-05", 2m, true);
+        await LogAsync(b, "Course", "2029-05-05", 3m, true); // two years back: in neither column
+
+        var c = await GetAsync($"year={Year}&unit={committee}");
+        Assert.Equal((1m, 2m), Figure(c, "contact-persons", "with"));
+        Assert.Equal((1m, 0m), Figure(c, "contact-persons", "without"));
+        Assert.Equal((2m, 1m), Figure(c, "competence", "count"));
+        Assert.Equal((13.5m, 2m), Figure(c, "competence", "hours"));
+        Assert.Equal((1m, 1m), Figure(c, "competence", "joint"));
+        Assert.Equal((1m, 0m), Figure(c, "competence", "individual"));
+        Assert.Equal("Hours", Section(c, "competence").Str("measure"));
+
+        // The same figures in the spreadsheet, hours with their decimal.
+        var xlsx = await api.GetAsync($"/api/v1/compilation/export?year={Year}&unit={committee}&format=xlsx");
+        using var book = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        var hoursRow = book.Worksheets.SelectMany(w => w.RowsUsed()).First(r => r.Cell(1).GetString() == "Timmar");
+        Assert.Equal((13.5, 2.0), (hoursRow.Cell(2).GetDouble(), hoursRow.Cell(3).GetDouble()));
+    }
+
     [Fact]
     public async Task EmptyYear_ValidEmptyReport_InEveryFormat()
     {

@@ -332,7 +332,6 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
             ("kommun", _) => "boras",
             ("code", _) => "404",
-            ("kommun", _) => "boras",
             ("token", _) => feedToken,
             ("alpha2", _) => "SE",
             ("format", _) => "csv",

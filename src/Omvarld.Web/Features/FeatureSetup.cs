@@ -14,6 +14,7 @@ using Omvarld.Web.Features.ActionPlans;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Priorities;
+using Omvarld.Web.Features.Networks;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
@@ -53,6 +54,8 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        s.AddScoped<MembershipService>();
+        s.AddScoped<TwinTownService>();
         s.AddSingleton<ReferenceData>();
         s.AddMemoryCache();
         return builder;
@@ -80,6 +83,7 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapNetworksApi();
         return app;
     }
 }

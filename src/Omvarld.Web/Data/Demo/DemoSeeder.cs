@@ -68,6 +68,7 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
             await DemoActivities.AddAsync(db, policies, reference, clock, m, municipality, units, ct);
             await db.SaveChangesAsync(ct);
             await DemoPlans.AddAsync(db, policies, m, municipality, units, ct);
+            await DemoNetworks.AddAsync(db, m, municipality, units, ct);
         }
         db.Tenant.Use(null);
         return logins;

@@ -205,6 +205,35 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/action-plans/{id}/adopt"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
+        // Memberships and twin towns (R18): every member reads; the coordinator writes (the ids in the API are fresh: 404 is an answer)
+        ["GET /medlemskap"] = [L, F, A, A, A, A, A],
+        ["GET /medlemskap/ny"] = [L, F, A, F, F, F, F],
+        ["GET /medlemskap/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /medlemskap/{id}/andra"] = [L, F, A, F, F, F, F],
+        ["GET /vanorter"] = [L, F, A, A, A, A, A],
+        ["GET /vanorter/ny"] = [L, F, A, F, F, F, F],
+        ["GET /vanorter/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /vanorter/{id}/andra"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/memberships"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/memberships/export"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/memberships/cost"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/memberships/{id}"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/memberships"] = [L, F, A, F, F, F, F],
+        ["PUT /api/v1/memberships/{id}"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/memberships/{id}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/memberships/{id}/activities"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/memberships/{id}/activities/{activityId}"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/twin-towns"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/twin-towns/export"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/twin-towns/{id}"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/twin-towns"] = [L, F, A, F, F, F, F],
+        ["PUT /api/v1/twin-towns/{id}"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/twin-towns/{id}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/twin-towns/{id}/activities"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/twin-towns/{id}/activities/{activityId}"] = [L, F, A, F, F, F, F],
+        ["PUT /api/v1/twin-towns/{id}/notes/{year}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/twin-towns/{id}/agreement"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/twin-towns/{id}/agreement"] = [L, F, A, A, A, A, A],
         ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
     };
 
@@ -269,9 +298,15 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             return f.Id;
         });
         var plan = await SparePlanAsync();
+        var membership = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.MunicipalityId == app.Boras).Select(m => m.Id).FirstAsync());
+        var twinTown = await app.WithDbAsync(db => db.TwinTowns.IgnoreQueryFilters().Where(t => t.MunicipalityId == app.Boras).Select(t => t.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
+            ("id", var r) when r.StartsWith("GET /medlemskap/") => membership.ToString(),
+            ("id", var r) when r.StartsWith("GET /vanorter/") => twinTown.ToString(),
+            ("id", var r) when r.Contains("/memberships") || r.Contains("/twin-towns") => Guid.NewGuid().ToString(),
+            ("year", _) => "2025",
             ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
             ("activityId", _) => Guid.NewGuid().ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),

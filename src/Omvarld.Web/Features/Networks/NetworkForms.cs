@@ -66,6 +66,9 @@ public sealed class TwinTownForm
 /// <summary>Kronor as a Swede types them: spaces (also non-breaking) between thousands, a decimal comma or point.</summary>
 public static class Money
 {
+    /// <summary>"12 500 kr", "12 500,5 kr": öre only when there are any.</summary>
+    public static string Text(decimal sek) => sek.ToString("#,##0.##", CultureInfo.GetCultureInfo("sv-SE")) + " kr";
+
     public static bool TryParse(string? text, out decimal? value)
     {
         value = null;

@@ -8,11 +8,14 @@ public sealed partial class CompilationQueries
     /// R18: the <b>memberships</b> (active some day in the year, the whole yearly fee counted; the fees' total first) and
     /// the <b>twin towns</b> (each with its current status and the number of its activities active in the year), the
     /// activities done through each and each twin town's note of the year. Five queries, whatever the number of rows.
-    /// The registers are the municipality's: a unit's compilation lists them all, with the unit's activities only.
+    /// The registers and their fees are the municipality's: a unit's part lists only the memberships and twin towns its
+    /// own activities ran through (this year or the year before), so that a unit's annual report does not carry the
+    /// municipality's fees.
     /// </summary>
+    /// <param name="scoped">True for a unit's part.</param>
     /// <param name="now">The activities active in the year (in the compilation's scope), as the items they are listed as.</param>
     /// <param name="before">The ids of the activities active the year before.</param>
-    private async Task<IReadOnlyList<CompilationSection>> NetworkSectionsAsync(int year, IReadOnlyDictionary<Guid, CompilationItem> now, IReadOnlySet<Guid> before,
+    private async Task<IReadOnlyList<CompilationSection>> NetworkSectionsAsync(int year, bool scoped, IReadOnlyDictionary<Guid, CompilationItem> now, IReadOnlySet<Guid> before,
         CancellationToken ct)
     {
         var first = new DateOnly(year - 1, 1, 1);
@@ -22,7 +25,9 @@ public sealed partial class CompilationQueries
         var membershipLinks = (await db.MembershipActivities.AsNoTracking().Where(x => membershipIds.Contains(x.MembershipId))
             .Select(x => new { x.MembershipId, x.ActivityId }).ToListAsync(ct)).ToLookup(x => x.MembershipId, x => x.ActivityId);
         decimal Fee(Domain.Networks.Membership m, int y) => m.IsActiveIn(y) ? m.FeeSek ?? 0 : 0;
-        var active = memberships.Where(m => m.IsActiveIn(year) || m.IsActiveIn(year - 1)).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        bool Worked(IEnumerable<Guid> activities) => !scoped || activities.Any(a => now.ContainsKey(a) || before.Contains(a));
+        var active = memberships.Where(m => (m.IsActiveIn(year) || m.IsActiveIn(year - 1)) && Worked(membershipLinks[m.Id]))
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
         var membershipRows = new List<CompilationRow>
         {
             new("total", l["Compilation_MembershipTotal"], active.Sum(m => Fee(m, year)), active.Sum(m => Fee(m, year - 1))),
@@ -39,6 +44,7 @@ public sealed partial class CompilationQueries
         var notes = (await db.TwinTownNotes.AsNoTracking().Where(n => n.Year == year).Select(n => new { n.TwinTownId, n.Text, n.WrittenBy }).ToListAsync(ct))
             .ToDictionary(n => n.TwinTownId);
         string Name(Domain.Networks.TwinTown t) => $"{t.City}, {reference.Country(t.CountryCode)?.NameSv ?? t.CountryCode}";
+        towns = towns.Where(t => Worked(townLinks[t.Id])).ToList();
         var townRows = towns.Select(t => new CompilationRow(t.Id.ToString(), l["Compilation_TwinTownRow", t.City, reference.Country(t.CountryCode)?.NameSv ?? t.CountryCode,
                 l["TwinTownStatus_" + t.Status].Value],
             townLinks[t.Id].Count(now.ContainsKey), townLinks[t.Id].Count(before.Contains))).ToList();

@@ -221,7 +221,7 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
         ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()));
 
         sections.AddRange(await LaterSectionsAsync(year, unit, tree, now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet(), ct));
-        sections.AddRange(await NetworkSectionsAsync(year, now.ToDictionary(a => a.Id, a => Item(a)), before.Select(a => a.Id).ToHashSet(), ct));
+        sections.AddRange(await NetworkSectionsAsync(year, unit is not null, now.ToDictionary(a => a.Id, a => Item(a)), before.Select(a => a.Id).ToHashSet(), ct));
         return new Compilation(year, unit, municipality, unit is { } id ? UnitName(id) : null, clock.GetLocalNow(), sections);
     }
 

@@ -22,7 +22,7 @@ S = {
 "Networks_NoActivities": "Inga aktiviteter är kopplade ännu.",
 "Networks_NoResult": "Inget resultat rapporterat ännu",
 "Networks_Unlink": "Ta bort koppling",
-"Networks_UnlinkLabel": "Ta bort kopplingen till {0}",
+"Networks_UnlinkLabel": "Ta bort koppling till {0}",
 "Networks_UnlinkedFlash": "Kopplingen är borttagen.",
 "Networks_VersionRequired": "Ange versionen du ändrar (för att inte skriva över någon annans ändring).",
 "Networks_YearInvalid": "Ange ett år mellan 1990 och 2100.",

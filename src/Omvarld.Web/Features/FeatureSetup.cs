@@ -15,6 +15,7 @@ using Omvarld.Web.Features.ActionPlans;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Priorities;
+using Omvarld.Web.Features.Networks;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
@@ -58,6 +59,8 @@ public static class FeatureSetup
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
         s.AddScoped<ContactPersonService>();
+        s.AddScoped<MembershipService>();
+        s.AddScoped<TwinTownService>();
         s.AddSingleton<ReferenceData>();
         s.AddSingleton<IatiSchemas>();
         s.AddScoped<IatiService>();
@@ -97,6 +100,7 @@ public static class FeatureSetup
         app.MapCalendarFeed();
         api.MapOidcSettingsApi();
         api.MapContactPersonsApi();
+        api.MapNetworksApi();
         return app;
     }
 }

@@ -33,11 +33,14 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ContactPersons", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Networks", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);
                 o.Conventions.AddPageRoute("/Admin/Municipalities/Edit", "/admin/kommuner/ny");
+                o.Conventions.AddPageRoute("/Networks/Memberships/Edit", "/medlemskap/ny");
+                o.Conventions.AddPageRoute("/Networks/TwinTowns/Edit", "/vanorter/ny");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/External");

@@ -82,6 +82,7 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
                 db.RoleAssignments.Add(assignment!);
                 return user.Id;
             }, ct);
+            await DemoNetworks.AddAsync(db, m, municipality, units, ct);
         }
         db.Tenant.Use(null);
         return logins;

@@ -16,9 +16,15 @@ public sealed record CompilationRow(string Key, string Label, decimal Value, dec
 /// <summary>An activity named in a section's list (twin towns, networks, exceptions), for this year only.</summary>
 public sealed record CompilationItem(Guid ActivityId, string Title, string Unit, DateOnly Start, DateOnly? End, string? Note = null);
 
+/// <summary>A text written for the year about one subject of a section (R18: a twin town's yearly note), with who wrote it.</summary>
+public sealed record CompilationNote(string Subject, string Text, string WrittenBy);
+
 /// <summary>A section of the compilation: a table of figures, optionally with the activities behind it.</summary>
 public sealed record CompilationSection(string Key, string Title, CompilationMeasure Measure, IReadOnlyList<CompilationRow> Rows, IReadOnlyList<CompilationItem> Items)
 {
+    /// <summary>Texts written for the year that belong in the section (a twin town's yearly note), after its tables.</summary>
+    public IReadOnlyList<CompilationNote> Notes { get; init; } = [];
+
     public CompilationRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
 }
 
@@ -61,4 +67,8 @@ public static class CompilationSections
     public const string ActionPlans = "action-plans";
     public const string ContactPersons = "contact-persons";
     public const string Competence = "competence";
+    /// <summary>R18: the membership register — memberships active in the year, their fees, the activities through each.</summary>
+    public const string Memberships = "memberships";
+    /// <summary>R18: the twin-town register — status, activities in the year, the year's note.</summary>
+    public const string TwinTownRegister = "twin-town-register";
 }

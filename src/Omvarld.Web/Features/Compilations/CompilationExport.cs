@@ -88,6 +88,18 @@ public static class CompilationExport
                     r++;
                 }
             }
+            if (s.Notes.Count > 0)
+            {
+                r++;
+                sheet.Cell(r++, 1).SetValue(l["Compilation_Notes"].Value).Style.Font.Bold = true;
+                foreach (var note in s.Notes)
+                {
+                    sheet.Cell(r, 1).SetValue(Guard(note.Subject));
+                    sheet.Cell(r, 2).SetValue(Guard(note.Text)).Style.Alignment.WrapText = true;
+                    sheet.Cell(r, 4).SetValue(Guard(note.WrittenBy));
+                    r++;
+                }
+            }
             r++;
         }
         sheet.Cell(r, 1).SetValue(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value);
@@ -124,6 +136,11 @@ public static class CompilationExport
                     items.AddRange(s.Items.Select(i => new[] { i.Title, i.Unit, Period(i), i.Note ?? "" }));
                     body.Append(Paragraph("", null));
                     body.Append(Table(items, [3000, 2200, 2000, 1800]));
+                }
+                if (s.Notes.Count > 0)
+                {
+                    body.Append(Paragraph(l["Compilation_Notes"], null));
+                    foreach (var note in s.Notes) body.Append(Paragraph($"{note.Subject}: {note.Text} ({note.WrittenBy})", null));
                 }
             }
             body.Append(Paragraph(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], null));

@@ -63,6 +63,20 @@ public static class CompilationPdf
                 ItemRow([l["Compilation_ColActivity"], l["Compilation_ColUnit"], l["Compilation_ColPeriod"], l["Compilation_ColNote"]], true);
                 foreach (var i in s.Items) ItemRow([i.Title, i.Unit, CompilationExport.Period(i), i.Note ?? ""], false);
             }
+            if (s.Notes.Count > 0)
+            {
+                y += 6;
+                Need(RowHeight);
+                Text(l["Compilation_Notes"], Margin, Width, bold: true);
+                y += RowHeight;
+                foreach (var n in s.Notes)
+                    foreach (var line in Wrap($"{n.Subject}: {n.Text} ({n.WrittenBy})", Body, Width))
+                    {
+                        Need(RowHeight);
+                        Text(line, Margin, Width);
+                        y += RowHeight;
+                    }
+            }
         }
         y += 10;
         Need(RowHeight);
@@ -74,6 +88,22 @@ public static class CompilationPdf
             pdf.Text(p, Margin + (Width - SimplePdf.Measure(footer, 8, false)) / 2, SimplePdf.PageHeight - Margin + 10, footer, 8);
         }
         return pdf.Save();
+    }
+
+    /// <summary>A text broken into lines that fit <paramref name="width"/>, at spaces and line breaks.</summary>
+    private static IEnumerable<string> Wrap(string text, double size, double width)
+    {
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && SimplePdf.Measure(candidate, size, false) > width) { yield return line; line = word; }
+                else line = candidate;
+            }
+            yield return line;
+        }
     }
 
     /// <summary>Cuts a text that does not fit its column, ending it with an ellipsis (the full text is in the XLSX and DOCX).</summary>

@@ -25,7 +25,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// year, as the coordinator's pipeline does: the register keeps the latest status of a line, not its history.
 /// </para>
 /// </summary>
-public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference,
+public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference,
     TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private static readonly ActivityStatus[] Counted =
@@ -221,6 +221,7 @@ public sealed class CompilationQueries(OmvarldDbContext db, CurrentUser me, Poli
         ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()));
 
         sections.AddRange(await LaterSectionsAsync(year, unit, tree, now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet(), ct));
+        sections.AddRange(await NetworkSectionsAsync(year, unit is not null, now.ToDictionary(a => a.Id, a => Item(a)), before.Select(a => a.Id).ToHashSet(), ct));
         return new Compilation(year, unit, municipality, unit is { } id ? UnitName(id) : null, clock.GetLocalNow(), sections);
     }
 

@@ -275,6 +275,64 @@ public abstract class CompilationTests(OmvarldApp app)
         Assert.Equal((13.5, 2.0), (hoursRow.Cell(2).GetDouble(), hoursRow.Cell(3).GetDouble()));
     }
 
+    /// <summary>R18: the memberships (fees of those active in the year) and the twin towns (activities in the year, the year's note).</summary>
+    [Fact]
+    public async Task MembershipsAndTwinTowns_FeesActivitiesAndNotes()
+    {
+        // The whole municipality in 2025: Borås's demo memberships and twin towns.
+        var whole = await GetAsync("year=2025");
+        Assert.Equal((527_000m, 527_000m), Figure(whole, "memberships", "total"));
+        var memberships = Section(whole, "memberships");
+        Assert.Equal("Sek", memberships.Str("measure"));
+        Assert.Contains(memberships.GetProperty("rows").EnumerateArray(), r => r.Str("label") == "West Sweden" && r.GetProperty("value").GetDecimal() == 142_000m);
+        Assert.Contains(memberships.GetProperty("items").EnumerateArray(), i => i.Str("title") == "Interreg ÖKS: gröna kompetenser i textilindustrin" && i.Str("note") == "Genom West Sweden");
+        var towns = Section(whole, "twin-town-register");
+        var esimerkkila = towns.GetProperty("rows").EnumerateArray().Single(r => r.Str("label")!.StartsWith("Esimerkkilä, Finland (Aktiv)", StringComparison.Ordinal));
+        Assert.Equal(1m, esimerkkila.GetProperty("value").GetDecimal());
+        Assert.Contains(towns.GetProperty("notes").EnumerateArray(), n => n.Str("subject") == "Esimerkkilä, Finland" && n.Str("text")!.StartsWith("Samarbetet breddas", StringComparison.Ordinal));
+        Assert.Contains(towns.GetProperty("rows").EnumerateArray(), r => r.Str("label")!.StartsWith("Pavyzdys, Litauen (Vilande)", StringComparison.Ordinal));
+
+        // A unit's part: only the membership and twin town its own activities ran through, with the year's note.
+        var a = await ArrangeAsync();
+        await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var coordinator = new AccessScope(false, [(Role.Coordinator, null)], null);
+            var users = (await db.Users.Where(u => u.MunicipalityId == app.Boras).Select(u => u.Id).ToListAsync()).ToHashSet();
+            var activity = await db.Activities.SingleAsync(x => x.Id == a.TwinTown);
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            var (membership, r1) = Domain.Networks.Membership.Create(app.Boras, new(("Kompilationsnätverket " + suffix), Domain.Networks.MembershipKind.ThematicNetwork,
+                Domain.Networks.NetworkLevel.National, new(2031, 3, 1), null, 12_000m, [], null, [], null, null), users, coordinator);
+            Assert.True(r1.IsOk, r1.Error);
+            var (town, r2) = Domain.Networks.TwinTown.Create(app.Boras, new("Koosteby " + suffix, "FI", Domain.Networks.TwinTownKind.FriendshipTown, null,
+                Domain.Networks.TwinTownStatus.Active, null, null, null, null, null), new HashSet<string> { "FI" }, users, coordinator);
+            Assert.True(r2.IsOk, r2.Error);
+            db.Memberships.Add(membership!);
+            db.TwinTowns.Add(town!);
+            db.MembershipActivities.Add(Domain.Networks.MembershipActivity.Link(membership!, activity, coordinator).Value!);
+            db.TwinTownActivities.Add(Domain.Networks.TwinTownActivity.Link(town!, activity, coordinator).Value!);
+            db.TwinTownNotes.Add(Domain.Networks.TwinTownNote.Write(town!, Year, "Utbytet fördjupades.", null, "Testaren", DateTimeOffset.UtcNow, coordinator).Value!);
+            await db.SaveChangesAsync();
+        });
+        var part = await GetAsync($"year={Year}&unit={a.Other}");
+        var rows = Section(part, "memberships").GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count); // the total and the one membership: none of the demo's
+        Assert.Equal((12_000m, 0m), Figure(part, "memberships", "total"));
+        var townRow = Section(part, "twin-town-register").GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal((1m, 1m), (townRow.GetProperty("value").GetDecimal(), townRow.GetProperty("previous").GetDecimal()));
+        Assert.Equal("Utbytet fördjupades.", Section(part, "twin-town-register").GetProperty("notes")[0].Str("text"));
+        Assert.Contains("Vänortsutbyte", Section(part, "twin-town-register").GetProperty("items")[0].Str("title"));
+        // The other committee's part shows none of it.
+        Assert.Single(Section(await GetAsync($"year={Year}&unit={a.Committee}"), "memberships").GetProperty("rows").EnumerateArray());
+
+        // The page and the files carry the note too.
+        var page = await (await app.SignInAsync(Coordinator)).GetDocumentAsync($"/sammanstallning?ar={Year}&enhet={a.Other}");
+        Assert.Contains("Utbytet fördjupades.", page.QuerySelector("#section-twin-town-register")!.ParentElement!.TextContent);
+        var api = await app.ApiClientAsync(Coordinator);
+        using var workbook = new XLWorkbook(new MemoryStream(await (await api.GetAsync($"/api/v1/compilation/export?year={Year}&unit={a.Other}&format=xlsx")).Content.ReadAsByteArrayAsync()));
+        Assert.Contains(workbook.Worksheet(1).CellsUsed(), c => c.GetString() == "Utbytet fördjupades.");
+    }
+
     [Fact]
     public async Task EmptyYear_ValidEmptyReport_InEveryFormat()
     {

@@ -968,6 +968,232 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Networks.Membership", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("FeeSek")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("MemberSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MemberUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<int[]>("Offers")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("OtherOffers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RepresentativeNames")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<Guid[]>("RepresentativeUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Name");
+
+                    b.HasIndex("MunicipalityId", "Kind", "Level");
+
+                    b.HasIndex("MunicipalityId", "MemberSince", "MemberUntil");
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.MembershipActivity", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "MembershipId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("MembershipActivities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTown", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OurContactUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TheirContactDetails")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TheirContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TheirContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "City");
+
+                    b.HasIndex("MunicipalityId", "CountryCode");
+
+                    b.HasIndex("MunicipalityId", "Status", "Kind");
+
+                    b.ToTable("TwinTowns");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownActivity", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TwinTownId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "TwinTownId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("TwinTownActivities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownNote", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("TwinTownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("WrittenByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year");
+
+                    b.HasIndex("MunicipalityId", "TwinTownId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TwinTownNotes");
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2312,6 +2538,63 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.HasOne("Omvarld.Domain.Files.StoredFile", null)
                         .WithOne()
                         .HasForeignKey("Omvarld.Domain.Files.StoredFileContent", "MunicipalityId", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.Membership", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.MembershipActivity", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Networks.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTown", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownActivity", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Networks.TwinTown", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "TwinTownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownNote", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Networks.TwinTown", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "TwinTownId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -959,6 +959,232 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Omvarld.Domain.Networks.Membership", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FeeSek")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MemberSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Offers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherOffers")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeNames")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RepresentativeUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Name");
+
+                    b.HasIndex("MunicipalityId", "Kind", "Level");
+
+                    b.HasIndex("MunicipalityId", "MemberSince", "MemberUntil");
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.MembershipActivity", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "MembershipId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("MembershipActivities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTown", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OurContactUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TheirContactDetails")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TheirContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TheirContactRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "City");
+
+                    b.HasIndex("MunicipalityId", "CountryCode");
+
+                    b.HasIndex("MunicipalityId", "Status", "Kind");
+
+                    b.ToTable("TwinTowns");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownActivity", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TwinTownId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "TwinTownId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("TwinTownActivities");
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownNote", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TwinTownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WrittenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year");
+
+                    b.HasIndex("MunicipalityId", "TwinTownId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("TwinTownNotes");
+                });
+
             modelBuilder.Entity("Omvarld.Domain.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2303,6 +2529,63 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.HasOne("Omvarld.Domain.Files.StoredFile", null)
                         .WithOne()
                         .HasForeignKey("Omvarld.Domain.Files.StoredFileContent", "MunicipalityId", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.Membership", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.MembershipActivity", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Networks.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTown", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownActivity", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Omvarld.Domain.Networks.TwinTown", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "TwinTownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Domain.Networks.TwinTownNote", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Networks.TwinTown", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "TwinTownId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -341,16 +341,13 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         var feedToken = await SpareCalendarFeedAsync();
         // The demo's Borås contact person (Internationella kontoret, outside the editor's committee).
         var contact = await app.WithDbAsync(db => db.ContactPersons.IgnoreQueryFilters().Where(c => c.MunicipalityId == app.Boras).Select(c => c.Id).FirstAsync());
-        string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
-        {
-            ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
-            ("id", var r) when r.StartsWith("GET /kontaktpersoner/") => contact.ToString(),
-            ("id" or "entryId" or "unitId", var r) when r.Contains("/contact-persons") => Guid.NewGuid().ToString(),
         var membership = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.MunicipalityId == app.Boras).Select(m => m.Id).FirstAsync());
         var twinTown = await app.WithDbAsync(db => db.TwinTowns.IgnoreQueryFilters().Where(t => t.MunicipalityId == app.Boras).Select(t => t.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
+            ("id", var r) when r.StartsWith("GET /kontaktpersoner/") => contact.ToString(),
+            ("id" or "entryId" or "unitId", var r) when r.Contains("/contact-persons") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /medlemskap/") => membership.ToString(),
             ("id", var r) when r.StartsWith("GET /vanorter/") => twinTown.ToString(),
             ("id", var r) when r.Contains("/memberships") || r.Contains("/twin-towns") => Guid.NewGuid().ToString(),

@@ -52,6 +52,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<ActionPlanItem> ActionPlanItems => Set<ActionPlanItem>();
     public DbSet<ActionPlanSetting> ActionPlanSettings => Set<ActionPlanSetting>();
+    public DbSet<OpenDataSetting> OpenDataSettings => Set<OpenDataSetting>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();

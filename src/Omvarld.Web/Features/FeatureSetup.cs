@@ -19,6 +19,7 @@ using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Features.Reminders;
 using Omvarld.Web.Features.Compilations;
 using Omvarld.Web.Features.Reference;
+using Omvarld.Web.Features.Openness;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
 
@@ -54,6 +55,8 @@ public static class FeatureSetup
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
         s.AddSingleton<ReferenceData>();
+        s.AddScoped<PublicationService>();
+        s.AddScoped<PublicQueries>();
         s.AddMemoryCache();
         return builder;
     }
@@ -80,6 +83,8 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapPublicationApi();
+        app.MapOpenDataApi();
         return app;
     }
 }

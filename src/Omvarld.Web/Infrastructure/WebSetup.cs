@@ -32,6 +32,9 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Compilations", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Openness", AuthorizationPolicies.Member);
+                // R20: the municipalities' open pages are for everyone, signed in or not.
+                o.Conventions.AllowAnonymousToFolder("/Openness/Public");
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);

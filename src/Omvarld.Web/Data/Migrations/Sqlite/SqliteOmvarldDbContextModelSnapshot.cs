@@ -1672,6 +1672,35 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("CountryGovernanceRows", (string)null);
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataSettings");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.PolicyCriteriaSetting", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2139,6 +2168,15 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

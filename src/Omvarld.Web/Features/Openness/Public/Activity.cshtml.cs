@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Omvarld.Web.Features.Openness.Public;
+
+/// <summary>R20: one published activity. Unpublished, unapproved, missing or another municipality's: the same 404.</summary>
+public sealed class ActivityModel(PublicQueries queries) : PublicPageModel(queries)
+{
+    public PublicActivity Activity { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await ResolveAsync(ct)) return NotFound();
+        if (await Queries.GetAsync(Municipality, id, BaseUrl, ct) is not { } a) return NotFound();
+        if (await NotModifiedAsync(ct)) return NotModifiedResult();
+        Activity = a;
+        return Page();
+    }
+}

@@ -206,6 +206,28 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/country-data/releases"] = [L, A, F, F, F, F, F],
+        // Openness (R20): the coordinator publishes and sets the licence; the open pages and open data are for everyone.
+        ["GET /oppenhet/installningar"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/activities/{id}/publication"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/activities/{id}/publication"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/activities/{id}/publication"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/openness/settings"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/openness/settings"] = [L, F, A, F, F, F, F],
+        ["GET /oppet"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}"] = [A, A, A, A, A, A, A],
+        // A fresh id: the open 404, the same for everyone.
+        ["GET /oppet/{kommun}/aktiviteter/{id}"] = [E, E, E, E, E, E, E],
+        ["GET /oppet/{kommun}/lander"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/lander/{alpha2}"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/undantag"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/oppna-data"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/dcat"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/dcat"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities.csv"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities/{id}"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/exceptions"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/exceptions.csv"] = [A, A, A, A, A, A, A],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -274,6 +296,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
             ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
             ("activityId", _) => Guid.NewGuid().ToString(),
+            ("kommun", _) => "boras",
+            ("id", var r) when r.StartsWith("GET /oppet/") => Guid.NewGuid().ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("policyVersionId", _) => policyVersion.ToString(),
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),

@@ -215,8 +215,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["PUT /api/v1/openness/settings"] = [L, F, A, F, F, F, F],
         ["GET /oppet"] = [A, A, A, A, A, A, A],
         ["GET /oppet/{kommun}"] = [A, A, A, A, A, A, A],
-        // A fresh id: the open 404, the same for everyone.
-        ["GET /oppet/{kommun}/aktiviteter/{id}"] = [E, E, E, E, E, E, E],
+        ["GET /oppet/{kommun}/aktiviteter/{id}"] = [A, A, A, A, A, A, A],
         ["GET /oppet/{kommun}/lander"] = [A, A, A, A, A, A, A],
         ["GET /oppet/{kommun}/lander/{alpha2}"] = [A, A, A, A, A, A, A],
         ["GET /oppet/{kommun}/undantag"] = [A, A, A, A, A, A, A],
@@ -291,13 +290,15 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             return f.Id;
         });
         var plan = await SparePlanAsync();
+        // One of the demo's activities that Borås has published (R20), for its open page.
+        var publishedActivity = await app.WithDbAsync(db => db.Activities.IgnoreQueryFilters().Where(a => a.MunicipalityId == app.Boras && a.PublishedAt != null).Select(a => a.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
             ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
             ("activityId", _) => Guid.NewGuid().ToString(),
             ("kommun", _) => "boras",
-            ("id", var r) when r.StartsWith("GET /oppet/") => Guid.NewGuid().ToString(),
+            ("id", var r) when r.StartsWith("GET /oppet/") => publishedActivity.ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("policyVersionId", _) => policyVersion.ToString(),
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),

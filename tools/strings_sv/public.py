@@ -141,4 +141,7 @@ S = {
 "Public_NationalTitle": "Kommunernas internationella arbete",
 "Public_NationalIntro": "De här kommunerna publicerar sitt internationella arbete med Omvärld.",
 "Public_NationalNone": "Ingen kommun har publicerat något ännu.",
+"Openness_FilterPublished": "Öppna sidor",
+"Openness_FilterPublishedYes": "Publicerad",
+"Openness_FilterPublishedNo": "Inte publicerad",
 }

@@ -73,6 +73,13 @@ public sealed class PublicationService(OmvarldDbContext db, CurrentUser me, Audi
         return new(PublicationOutcome.Saved, Current: ToDto(activity, true));
     }
 
+    /// <summary>The address part of the caller's municipality's open pages (<c>/oppet/{slug}</c>).</summary>
+    public Task<string?> SlugAsync(CancellationToken ct = default)
+    {
+        var id = db.CurrentMunicipalityId;
+        return db.Municipalities.AsNoTracking().Where(m => m.Id == id).Select(m => m.Slug).FirstOrDefaultAsync(ct);
+    }
+
     // ---- settings ----
 
     public async Task<OpenDataSettingsDto> SettingsAsync(CancellationToken ct = default) =>

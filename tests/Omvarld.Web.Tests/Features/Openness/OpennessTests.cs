@@ -46,6 +46,18 @@ public abstract class OpennessTests(OmvarldApp app)
         Assert.Contains("Öppenhetsprovet godkänd", (await page.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/public/boras/activities/{approved.Id}")).StatusCode);
 
+        // The signed-in list's filter "publicerad", in the API and on the page.
+        async Task<List<string?>> ListedAsync(string published) =>
+            (await (await coordinator.GetAsync($"/api/v1/activities?published={published}&pageSize=200")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Öppenhetsprovet godkänd", await ListedAsync("true"));
+        Assert.DoesNotContain("Öppenhetsprovet utkast", await ListedAsync("true"));
+        Assert.Contains("Öppenhetsprovet utkast", await ListedAsync("false"));
+        var listPage = await (await app.SignInAsync(Reader)).GetDocumentAsync("/aktiviteter?publicerad=true&q=Öppenhetsprovet");
+        Assert.Contains("Öppenhetsprovet godkänd", listPage.Text());
+        Assert.DoesNotContain("Öppenhetsprovet utkast", listPage.Text());
+        Assert.Equal("/oppet/boras", listPage.QuerySelector("#open-pages-link")!.GetAttribute("href"));
+
         // The activity page tells the coordinator since when, and the audit trail has the step.
         var signedIn = await app.SignInAsync(Coordinator);
         var details = await signedIn.GetDocumentAsync($"/aktiviteter/{approved.Id}");

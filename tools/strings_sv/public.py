@@ -23,7 +23,7 @@ S = {
 "Field_OpenDataContactEmail": "Kontaktadress för öppna data",
 "OpenData_Licence_CcBy40": "fri användning om kommunen anges som källa (förval)",
 "OpenData_Licence_Cc0": "fri användning utan villkor",
-"OpenData_ContactHint": "En funktionsbrevlåda, till exempel kommun@kommunen.se – aldrig en persons adress. Adressen publiceras.",
+"OpenData_ContactHint": "En funktionsbrevlåda, till exempel kommun@kommunen.se – aldrig en persons adress. Adressen publiceras, och Sveriges dataportal (DCAT-AP-SE) väntar sig en.",
 "OpenData_LicenceInvalid": "Välj CC BY 4.0 eller CC0 1.0.",
 "OpenData_EmailInvalid": "Ange en giltig e-postadress, till exempel kommun@kommunen.se.",
 "OpenData_EmailPersonal": "Adressen tillhör en användare, alltså en person. Ange en funktionsbrevlåda som kommun@kommunen.se.",

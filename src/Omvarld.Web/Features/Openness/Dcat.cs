@@ -93,6 +93,7 @@ public static class Dcat
 
     private static async Task<List<JsonObject>> DatasetsAsync(PublicMunicipality m, PublicQueries q, string baseUrl, IStringLocalizer l, CancellationToken ct)
     {
+        q.Use(m);
         var (issued, _) = await q.PublishedSinceAsync(ct);
         var stamp = await q.StampAsync(m, ct);
         var modified = issued;
@@ -136,13 +137,15 @@ public static class Dcat
             ["dcat:landingPage"] = Id(landingPage),
             ["dcat:distribution"] = new JsonArray([.. distributions]),
         };
-        if (m.ContactEmail is { } email)
-            d["dcat:contactPoint"] = new JsonObject
-            {
-                ["@type"] = "vcard:Organization",
-                ["vcard:fn"] = m.Name,
-                ["vcard:hasEmail"] = Id("mailto:" + email),
-            };
+        // The function mailbox from the settings; without one (DCAT-AP-SE expects an address) the open-data page stands in.
+        var contact = new JsonObject
+        {
+            ["@type"] = "vcard:Organization",
+            ["vcard:fn"] = m.Name,
+            ["vcard:hasURL"] = Id(publisherIri + "/oppna-data"),
+        };
+        if (m.ContactEmail is { } email) contact["vcard:hasEmail"] = Id("mailto:" + email);
+        d["dcat:contactPoint"] = contact;
         if (issued is { } i) d["dct:issued"] = DateTime(i);
         if (modified is { } mod) d["dct:modified"] = DateTime(mod);
         return d;

@@ -15,7 +15,7 @@ public sealed record PublicFilter(int? Year = null, ActivityKind? Kind = null, s
 /// <summary>The query string's names: Swedish on the pages (<c>ar, typ, land, mal, sdg, sida</c>), English in the API.</summary>
 public sealed record PublicFilterNames(string Year, string Kind, string Country, string Goal, string Sdg, string Page, string? PageSize)
 {
-    public static readonly PublicFilterNames Page_ = new("ar", "typ", "land", "mal", "sdg", "sida", null);
+    public static readonly PublicFilterNames Pages = new("ar", "typ", "land", "mal", "sdg", "sida", null);
     public static readonly PublicFilterNames Api = new("year", "kind", "country", "goal", "sdg", "page", "pageSize");
 }
 

@@ -73,6 +73,9 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
         return new(m.Id, m.Name, m.Slug, m.MunicipalityCode, LicenceInfo.Of(settings.Licence), settings.ContactEmail);
     }
 
+    /// <summary>Makes <paramref name="m"/> the tenant again (after another municipality's queries, as in the national catalogue).</summary>
+    public void Use(PublicMunicipality m) => db.Tenant.Use(m.Id);
+
     /// <summary>Every municipality with at least one published activity (the national DCAT catalogue), alphabetically.</summary>
     public async Task<List<PublicMunicipality>> PublishingMunicipalitiesAsync(CancellationToken ct = default)
     {

@@ -15,7 +15,7 @@ public sealed class IndexModel(PublicQueries queries, ReferenceData reference, I
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await ResolveAsync(ct)) return NotFound();
-        Query = PublicFilterParser.Parse(Request.Query, PublicFilterNames.Page_, reference, l);
+        Query = PublicFilterParser.Parse(Request.Query, PublicFilterNames.Pages, reference, l);
         Options = await Queries.OptionsAsync(ct);
         if (!Query.IsValid)
         {

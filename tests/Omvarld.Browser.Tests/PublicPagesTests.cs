@@ -69,6 +69,22 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : BrowserTest(fixtu
     });
 
     [Fact]
+    public Task Coordinator_publishes_an_approved_activity_by_keyboard_and_it_is_on_the_open_pages() => RunAsync(async () =>
+    {
+        const string title = "Vänortsmöte i Musterhausen 2026";
+        await LoginAsync("samordnare@boras.demo");
+        await VisitAsync("/aktiviteter?q=" + Uri.EscapeDataString(title));
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = title }));
+        await Expect(Page.Locator("#publication-status")).ToContainTextAsync("inte publicerad");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Publicera på de öppna sidorna" }).FocusAsync();
+        await NavigateByAsync(() => Page.Keyboard.PressAsync("Enter"));
+        await Expect(Page.Locator("#publication-status")).ToContainTextAsync("Publicerad på de öppna sidorna sedan");
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Visa den öppna sidan" }));
+        await Expect(Heading1).ToHaveTextAsync(title);
+        Assert.StartsWith(BaseUrl + "/oppet/boras/aktiviteter/", Page.Url);
+    });
+
+    [Fact]
     public Task Coordinator_finds_the_open_pages_from_the_start_page() => RunAsync(async () =>
     {
         await LoginAsync("samordnare@boras.demo");

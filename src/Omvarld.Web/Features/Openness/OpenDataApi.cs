@@ -55,19 +55,19 @@ public static class OpenDataApi
     private static void LicenceHeader(HttpContext context, PublicMunicipality m) =>
         context.Response.Headers.Append("Link", $"<{m.Licence.Uri}>; rel=\"license\", <{PublicCache.BaseUrl(context.Request)}/api/v1/public/{m.Slug}/dcat>; rel=\"describedby\"; type=\"application/ld+json\"");
 
-    /// <summary>Resolves the slug, answers 404 or 304, sets the licence header; otherwise runs <paramref name="answer"/>.</summary>
+    /// <summary>
+    /// Resolves the slug, answers 404 (unknown slug, or <paramref name="exists"/> says no: an unpublished id), 400 or
+    /// 304 before any work; otherwise sets the licence header and runs <paramref name="answer"/>.
+    /// </summary>
     private static async Task<IResult> Open(string kommun, HttpContext context, PublicQueries q, IStringLocalizer<SharedResource> l,
-        Func<PublicMunicipality, Task<IResult?>> answer, CancellationToken ct, ParsedPublicQuery? parsed = null)
+        Func<PublicMunicipality, Task<IResult>> answer, CancellationToken ct, ParsedPublicQuery? parsed = null, Func<PublicMunicipality, Task<bool>>? exists = null)
     {
         if (await q.MunicipalityAsync(kommun, ct) is not { } m) return Missing(l);
         if (parsed is { IsValid: false }) return Problems.From(parsed.Errors.ToDictionary(), l);
-        var stamp = await q.StampAsync(m, ct);
-        // The answer may still be a 404 (an unpublished id): decide that before the caching headers go out.
-        var result = await answer(m);
-        if (result is null) return Missing(l);
-        if (PublicCache.NotModified(context, stamp)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (exists is not null && !await exists(m)) return Missing(l);
+        if (PublicCache.NotModified(context, await q.StampAsync(m, ct))) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         LicenceHeader(context, m);
-        return result;
+        return await answer(m);
     }
 
     private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, ReferenceData reference, IStringLocalizer<SharedResource> l, CancellationToken ct)
@@ -82,7 +82,8 @@ public static class OpenDataApi
 
     private static Task<IResult> Get(string kommun, Guid id, HttpContext context, PublicQueries q, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         Open(kommun, context, q, l, async m =>
-            await q.GetAsync(m, id, PublicCache.BaseUrl(context.Request), ct) is { } a ? TypedResults.Ok(Envelope(m, context.Request, l, a)) : null, ct);
+            await q.GetAsync(m, id, PublicCache.BaseUrl(context.Request), ct) is { } a ? TypedResults.Ok(Envelope(m, context.Request, l, a)) : Missing(l),
+            ct, exists: _ => q.IsPublishedAsync(id, ct));
 
     private static Task<IResult> ListCsv(string kommun, HttpContext context, PublicQueries q, ReferenceData reference, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {

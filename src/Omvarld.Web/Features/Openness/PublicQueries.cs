@@ -136,6 +136,9 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
         return await BuildAsync(m, ids, baseUrl, ct);
     }
 
+    /// <summary>Whether the activity is on the current municipality's open pages.</summary>
+    public Task<bool> IsPublishedAsync(Guid id, CancellationToken ct = default) => Published().AnyAsync(a => a.Id == id, ct);
+
     /// <summary>One published activity of the municipality; null when missing, unpublished or not approved.</summary>
     public async Task<PublicActivity?> GetAsync(PublicMunicipality m, Guid id, string baseUrl, CancellationToken ct = default)
     {

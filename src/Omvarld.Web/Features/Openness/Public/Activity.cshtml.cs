@@ -10,8 +10,9 @@ public sealed class ActivityModel(PublicQueries queries) : PublicPageModel(queri
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await ResolveAsync(ct)) return NotFound();
-        if (await Queries.GetAsync(Municipality, id, BaseUrl, ct) is not { } a) return NotFound();
+        if (!await Queries.IsPublishedAsync(id, ct)) return NotFound();
         if (await NotModifiedAsync(ct)) return NotModifiedResult();
+        if (await Queries.GetAsync(Municipality, id, BaseUrl, ct) is not { } a) return NotFound();
         Activity = a;
         return Page();
     }

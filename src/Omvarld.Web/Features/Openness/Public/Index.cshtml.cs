@@ -16,13 +16,14 @@ public sealed class IndexModel(PublicQueries queries, ReferenceData reference, I
     {
         if (!await ResolveAsync(ct)) return NotFound();
         Query = PublicFilterParser.Parse(Request.Query, PublicFilterNames.Pages, reference, l);
-        Options = await Queries.OptionsAsync(ct);
         if (!Query.IsValid)
         {
+            Options = await Queries.OptionsAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         if (await NotModifiedAsync(ct)) return NotModifiedResult();
+        Options = await Queries.OptionsAsync(ct);
         Result = await Queries.ListAsync(Municipality, Query.Filter, Query.Page, PublicFilterParser.DefaultPageSize, BaseUrl, ct);
         return Page();
     }

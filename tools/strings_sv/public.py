@@ -120,7 +120,7 @@ S = {
 "Public_ExceptionsHeading": "Kommunstyrelsens beslut om undantag i {0}",
 "Public_ExceptionsIntro": "Kommunen samarbetar bara med partner som uppfyller policyns krav. När kommunstyrelsen beslutar om ett undantag visas beslutet här.",
 "Public_NoExceptions": "Kommunstyrelsen har inte beslutat om några undantag.",
-"Public_ExceptionHeading": "Undantag för partner i {0} {1}",
+"Public_ExceptionHeading": "Undantag för en partner i {0}",
 "Public_DecidedBy": "Beslut",
 "Public_CaseNumber": "Diarienummer",
 "Public_ValidUntil": "Gäller till och med",

@@ -27,17 +27,20 @@ public static class OpenDataApi
     public static WebApplication MapOpenDataApi(this WebApplication app)
     {
         var g = app.MapGroup("/api/v1/public").AllowAnonymous().WithTags(Tag);
-        g.MapGet("/dcat", NationalDcat).WithName("PublicDcatNational")
+        g.MapGet("/dcat", NationalDcat).WithName("PublicDcatNational").Produces<string>(contentType: "application/ld+json")
             .WithSummary("DCAT-AP-SE catalogue (JSON-LD) of every municipality's open data in Omvärld.");
         g.MapGet("/{kommun}/activities", List).WithName("PublicActivities")
+            .Produces<OpenDataEnvelope<OpenDataList<PublicActivity>>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified)
             .WithSummary("The municipality's published activities, filtered (year, kind, country, goal, sdg) and paged (page, pageSize ≤ 100).");
-        g.MapGet("/{kommun}/activities.csv", ListCsv).WithName("PublicActivitiesCsv")
+        g.MapGet("/{kommun}/activities.csv", ListCsv).WithName("PublicActivitiesCsv").Produces<string>(contentType: "text/csv").ProducesValidationProblem()
             .WithSummary("Every published activity as CSV (UTF-8, comma-separated); the licence in the Link header.");
-        g.MapGet("/{kommun}/activities/{id:guid}", Get).WithName("PublicActivity").WithSummary("One published activity.");
+        g.MapGet("/{kommun}/activities/{id:guid}", Get).WithName("PublicActivity")
+            .Produces<OpenDataEnvelope<PublicActivity>>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified).WithSummary("One published activity.");
         g.MapGet("/{kommun}/exceptions", Exceptions).WithName("PublicExceptions")
+            .Produces<OpenDataEnvelope<OpenDataList<PublicException>>>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified)
             .WithSummary("KS's decisions on exceptions from the partner precondition: where, when, by which body, case number, reasoning, validity.");
-        g.MapGet("/{kommun}/exceptions.csv", ExceptionsCsv).WithName("PublicExceptionsCsv").WithSummary("KS's exception decisions as CSV.");
-        g.MapGet("/{kommun}/dcat", MunicipalityDcat).WithName("PublicDcat")
+        g.MapGet("/{kommun}/exceptions.csv", ExceptionsCsv).WithName("PublicExceptionsCsv").Produces<string>(contentType: "text/csv").WithSummary("KS's exception decisions as CSV.");
+        g.MapGet("/{kommun}/dcat", MunicipalityDcat).WithName("PublicDcat").Produces<string>(contentType: "application/ld+json")
             .WithSummary("DCAT-AP-SE catalogue (JSON-LD) of the municipality's open data, for dataportal.se.");
         return app;
     }

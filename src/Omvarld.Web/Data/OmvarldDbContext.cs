@@ -62,6 +62,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<TwinTown> TwinTowns => Set<TwinTown>();
     public DbSet<TwinTownActivity> TwinTownActivities => Set<TwinTownActivity>();
     public DbSet<TwinTownNote> TwinTownNotes => Set<TwinTownNote>();
+    public DbSet<OpenDataSetting> OpenDataSettings => Set<OpenDataSetting>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<CountryDataRelease> CountryDataReleases => Set<CountryDataRelease>();

@@ -24,6 +24,7 @@ using Omvarld.Web.Features.ContactPersons;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Features.Iati;
 using Omvarld.Web.Features.Calendar;
+using Omvarld.Web.Features.Openness;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
 
@@ -65,6 +66,8 @@ public static class FeatureSetup
         s.AddSingleton<IatiSchemas>();
         s.AddScoped<IatiService>();
         s.AddScoped<CalendarService>();
+        s.AddScoped<PublicationService>();
+        s.AddScoped<PublicQueries>();
         s.AddMemoryCache();
         s.AddSingleton<Omvarld.Web.Features.Account.Oidc.OidcProtocol>();
         s.AddScoped<Omvarld.Web.Features.Account.Oidc.OidcSignInService>();
@@ -101,6 +104,8 @@ public static class FeatureSetup
         api.MapOidcSettingsApi();
         api.MapContactPersonsApi();
         api.MapNetworksApi();
+        api.MapPublicationApi();
+        app.MapOpenDataApi();
         return app;
     }
 }

@@ -50,9 +50,14 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
         return Redirect("/#changes-heading");
     }
 
+    /// <summary>R20: the address part of the municipality's open pages, for the link to them.</summary>
+    public string? PublicSlug { get; private set; }
+
     public async Task OnGetAsync()
     {
         Scope = await me.GetScopeAsync();
+        if (Scope.CanReadMunicipality && me.MunicipalityId is { } municipalityId)
+            PublicSlug = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Slug).FirstOrDefaultAsync();
         if (Scope.IsCoordinator || Scope.IsKsSecretariat)
         {
             var horizon = precondition.Today.AddDays(ExceptionWarningDays);

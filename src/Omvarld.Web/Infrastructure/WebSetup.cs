@@ -34,6 +34,9 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ContactPersons", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Networks", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/Openness", AuthorizationPolicies.Member);
+                // R20: the municipalities' open pages are for everyone, signed in or not.
+                o.Conventions.AllowAnonymousToFolder("/Openness/Public");
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);

@@ -275,6 +275,27 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/contact-persons/{id}/competence"] = [L, F, A, A, A, A, A],
         ["PUT /api/v1/contact-persons/{id}/competence/{entryId}"] = [L, F, A, A, A, A, A],
         ["DELETE /api/v1/contact-persons/{id}/competence/{entryId}"] = [L, F, A, A, A, A, A],
+        // Openness (R20): the coordinator publishes and sets the licence; the open pages and open data are for everyone.
+        ["GET /oppenhet/installningar"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/activities/{id}/publication"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/activities/{id}/publication"] = [L, F, A, F, F, F, F],
+        ["DELETE /api/v1/activities/{id}/publication"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/openness/settings"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/openness/settings"] = [L, F, A, F, F, F, F],
+        ["GET /oppet"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/aktiviteter/{id}"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/lander"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/lander/{alpha2}"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/undantag"] = [A, A, A, A, A, A, A],
+        ["GET /oppet/{kommun}/oppna-data"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/dcat"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/dcat"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities.csv"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/activities/{id}"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/exceptions"] = [A, A, A, A, A, A, A],
+        ["GET /api/v1/public/{kommun}/exceptions.csv"] = [A, A, A, A, A, A, A],
     };
 
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\??\}")]
@@ -343,6 +364,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         var contact = await app.WithDbAsync(db => db.ContactPersons.IgnoreQueryFilters().Where(c => c.MunicipalityId == app.Boras).Select(c => c.Id).FirstAsync());
         var membership = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.MunicipalityId == app.Boras).Select(m => m.Id).FirstAsync());
         var twinTown = await app.WithDbAsync(db => db.TwinTowns.IgnoreQueryFilters().Where(t => t.MunicipalityId == app.Boras).Select(t => t.Id).FirstAsync());
+        // One of the demo's activities that Borås has published (R20), for its open page.
+        var publishedActivity = await app.WithDbAsync(db => db.Activities.IgnoreQueryFilters().Where(a => a.MunicipalityId == app.Boras && a.PublishedAt != null).Select(a => a.Id).FirstAsync());
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
@@ -354,6 +377,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("year", _) => "2025",
             ("id", var r) when r.Contains("/priorities") || r.Contains("/action-plans") => Guid.NewGuid().ToString(),
             ("activityId", _) => Guid.NewGuid().ToString(),
+            ("kommun", _) => "boras",
+            ("id", var r) when r.StartsWith("GET /oppet/") => publishedActivity.ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("policyVersionId", _) => policyVersion.ToString(),
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),
@@ -365,7 +390,6 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.StartsWith("GET /partner/") => sparePartner.ToString(),
             ("fileId", var r) => r.StartsWith("DELETE") ? Guid.NewGuid().ToString() : file.ToString(),
             ("id", var r) when r.Contains("/filer/") => file.ToString(),
-            ("kommun", _) => "boras",
             ("code", _) => "404",
             ("token", _) => feedToken,
             ("alpha2", _) => "SE",

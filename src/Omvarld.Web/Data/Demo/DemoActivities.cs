@@ -369,8 +369,15 @@ internal static class DemoActivities
                 Check(activity!.AddTrip(new TripInput(t.Travellers, t.Count, t.City, t.Country, depart, depart.AddDays(t.Days - 1), t.Cost, t.Purpose), countries).Result, a.Title);
             }
             Walk(activity!, a, policy, approver, coordinator, tree, today, now);
+            // R20: Borås has published its running and finished activities on its open pages; the approved ones that
+            // have not started yet are not published (yet), so the demo shows both.
+            if (m == DemoOrganisations.Boras && a.Status is ActivityStatus.Ongoing or ActivityStatus.Completed or ActivityStatus.ResultsReported)
+                Check(activity!.Publish(new AccessScope(false, [(Role.Coordinator, null)], tree), coordinator,
+                    new[] { new DateTimeOffset(a.Start.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), now }.Min()), a.Title);
             db.Activities.Add(activity!);
         }
+        if (m == DemoOrganisations.Boras)
+            db.OpenDataSettings.Add(new OpenDataSetting { MunicipalityId = municipality.Id, Id = Guid.CreateVersion7(), Licence = OpenDataLicence.CcBy40, ContactEmail = "oppnadata@boras.demo", Version = 1 });
     }
 
     /// <summary>Moves the activity to its demo status through the workflow, each step dated before the next and never after now.</summary>

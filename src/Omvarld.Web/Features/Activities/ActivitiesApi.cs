@@ -141,6 +141,8 @@ public sealed class ActivityFilterQuery
     public ActivityClass? Classification { get; set; }
     public string? Q { get; set; }
     public ActivitySort? Sort { get; set; }
+    /// <summary>R20: true for the activities on the open pages, false for the others.</summary>
+    public bool? Published { get; set; }
 
-    public ActivityFilter ToFilter() => new(Unit, Kind, Status, Country, Goal, Sdg, Year, Funding, Classification, Q, Sort ?? ActivitySort.StartDesc);
+    public ActivityFilter ToFilter() => new(Unit, Kind, Status, Country, Goal, Sdg, Year, Funding, Classification, Q, Sort ?? ActivitySort.StartDesc) { Published = Published };
 }

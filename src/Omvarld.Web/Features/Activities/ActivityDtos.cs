@@ -121,7 +121,11 @@ public sealed record ActivityFilter(
     string? Funding = null,
     ActivityClass? Classification = null,
     string? Q = null,
-    ActivitySort Sort = ActivitySort.StartDesc);
+    ActivitySort Sort = ActivitySort.StartDesc)
+{
+    /// <summary>R20: true for the activities on the open pages, false for the others; null for both.</summary>
+    public bool? Published { get; init; }
+}
 
 /// <summary>R6's derived classes, as a filter.</summary>
 public enum ActivityClass { International = 1, EuropeanProject = 2, EuProject = 3 }

@@ -10,7 +10,7 @@ namespace Omvarld.Web.Features.Activities;
 public static class ActivityListQuery
 {
     public const string Unit = "enhet", Kind = "typ", Status = "status", Country = "land", Goal = "mal", Sdg = "sdg", Year = "ar",
-        Funding = "finansiering", Classification = "klass", Text = "q", Sort = "sortering", PageNumber = "sida";
+        Funding = "finansiering", Classification = "klass", Text = "q", Sort = "sortering", PageNumber = "sida", Published = "publicerad";
 
     public static ActivityFilter Parse(IQueryCollection q)
     {
@@ -28,7 +28,7 @@ public static class ActivityListQuery
             S(Funding) is { Length: <= 50 } funding ? funding : null,
             E<ActivityClass>(Classification),
             S(Text) is { } text ? text[..Math.Min(text.Length, 200)] : null,
-            E<ActivitySort>(Sort) ?? ActivitySort.StartDesc);
+            E<ActivitySort>(Sort) ?? ActivitySort.StartDesc) { Published = S(Published) is { } p && bool.TryParse(p, out var published) ? published : null };
     }
 
     public static int Page(IQueryCollection q) =>
@@ -41,6 +41,7 @@ public static class ActivityListQuery
         void Add(string key, object? value) { if (value is not null) pairs.Add(new(key, Convert.ToString(value, CultureInfo.InvariantCulture))); }
         Add(Unit, f.Unit); Add(Kind, f.Kind); Add(Status, f.Status); Add(Country, f.Country); Add(Goal, f.Goal); Add(Sdg, f.Sdg); Add(Year, f.Year);
         Add(Funding, f.Funding); Add(Classification, f.Classification); Add(Text, f.Q);
+        if (f.Published is { } published) Add(Published, published ? "true" : "false");
         if (f.Sort != ActivitySort.StartDesc) Add(Sort, f.Sort);
         return QueryString.Create(pairs).ToString();
     }

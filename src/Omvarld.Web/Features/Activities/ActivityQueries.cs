@@ -102,6 +102,12 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
             var last = new DateOnly(year, 12, 31);
             q = q.Where(a => a.PlannedStart <= last && (a.PlannedEnd == null || a.PlannedEnd >= first));
         }
+        if (f.Published is { } published)
+        {
+            // R20: on the open pages means published and approved or further (Activity.IsPublished).
+            var publishable = Activity.PublishableStatuses.ToList();
+            q = published ? q.Where(a => a.PublishedAt != null && publishable.Contains(a.Status)) : q.Where(a => a.PublishedAt == null || !publishable.Contains(a.Status));
+        }
         if (!string.IsNullOrWhiteSpace(f.Funding))
         {
             // "own", "eu", "other", "none" (no external line), or an EU programme's code.

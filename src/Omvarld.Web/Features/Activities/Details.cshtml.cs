@@ -23,8 +23,32 @@ namespace Omvarld.Web.Features.Activities;
 /// </summary>
 public sealed class DetailsModel(ActivityService activities, PolicyService policies, FileService files, ReferenceData reference, CurrentUser me,
     TimeProvider clock, IStringLocalizer<SharedResource> l, PreconditionService precondition, OmvarldDbContext db,
-    Omvarld.Web.Features.Priorities.PriorityService priorities) : PageModel
+    Omvarld.Web.Features.Priorities.PriorityService priorities, Omvarld.Web.Features.Openness.PublicationService publication) : PageModel
 {
+    /// <summary>R20: whether the activity is on the open pages; the coordinator publishes or unpublishes it here.</summary>
+    public Omvarld.Web.Features.Openness.PublicationDto? Publication { get; private set; }
+    public string? MunicipalitySlug { get; private set; }
+
+    public async Task<IActionResult> OnPostPublicationAsync(Guid id, bool publish, int? version)
+    {
+        var save = await publication.SetAsync(id, publish, version);
+        switch (save.Outcome)
+        {
+            case Omvarld.Web.Features.Openness.PublicationOutcome.NotFound: return NotFound();
+            case Omvarld.Web.Features.Openness.PublicationOutcome.Forbidden: return Forbid();
+            case Omvarld.Web.Features.Openness.PublicationOutcome.Saved:
+                TempData["Flash"] = l[publish ? "Openness_PublishedFlash" : "Openness_UnpublishedFlash"].Value;
+                return Redirect($"/aktiviteter/{id}#publication-heading");
+            case Omvarld.Web.Features.Openness.PublicationOutcome.Conflict:
+                ModelState.AddModelError(string.Empty, l["Activities_ConflictReloaded"]);
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, l.Message(save.Error));
+                break;
+        }
+        return await FailedAsync(id, "publication");
+    }
+
     public ActivityDto Activity { get; private set; } = null!;
     /// <summary>KS's priorities of the activity's years (R17): those it is linked to, and those it could be.</summary>
     public List<Omvarld.Web.Features.Priorities.PriorityDto> Priorities { get; private set; } = [];
@@ -265,6 +289,9 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         if (scope.CanRecordPreconditionExceptions && activity.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Check == PartnerPreconditionCode))
             PartnersNeedingException = await PartnersNeedingExceptionAsync(activity);
         CanEditFor = scope.CanEditFor(activity.OwnerUnitId);
+        Publication = await publication.GetAsync(id);
+        if (Publication is { IsPublished: true })
+            MunicipalitySlug = await db.Municipalities.AsNoTracking().Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Slug).FirstOrDefaultAsync();
         CanAddLinks = CanEditFor && ActivityWorkflow.CanEditLinks(activity.Status);
         if (activity.Policy is { } p && await policies.ActivityPolicyOnAsync(activity.Start) is { } policy && policy.VersionId == p.VersionId)
             PolicyTitle = policy.Definition.Document.Title;

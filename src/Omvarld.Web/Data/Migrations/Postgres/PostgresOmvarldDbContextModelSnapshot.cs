@@ -2188,6 +2188,35 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("OidcProviders");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataSettings");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.PolicyCriteriaSetting", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2799,6 +2828,15 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -2179,6 +2179,35 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("OidcProviders");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataSettings");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.PolicyCriteriaSetting", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -2790,6 +2819,15 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Omvarld.Web.Data.OidcProvider", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.OpenDataSetting", b =>
                 {
                     b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
                         .WithMany()

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
+
+namespace Omvarld.Web.Features.Openness;
+
+/// <summary>
+/// DCAT-AP-SE (DIGG's profile of DCAT-AP, docs.dataportal.se) as JSON-LD, so that dataportal.se can harvest the open data.
+/// Catalogue: dct:title, dct:description, dct:publisher (foaf:Agent with foaf:name), dct:license, foaf:homepage,
+/// dcat:dataset. Each dataset: dct:title, dct:description, dct:publisher, dcat:contactPoint (vcard:Organization with
+/// the function mailbox), dcat:distribution, dct:identifier, dcat:keyword, dcat:theme (EU data theme GOVE),
+/// dct:accessRights PUBLIC, dct:issued/modified. Each distribution: dcat:accessURL, dct:format, dcat:mediaType,
+/// dct:license. Titles and descriptions in Swedish and English.
+/// </summary>
+public static class Dcat
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private const string Theme = "http://publications.europa.eu/resource/authority/data-theme/GOVE";
+    private const string Public = "http://publications.europa.eu/resource/authority/access-right/PUBLIC";
+    private const string Swedish = "http://publications.europa.eu/resource/authority/language/SWE";
+    private const string FileType = "http://publications.europa.eu/resource/authority/file-type/";
+    private const string MediaType = "https://www.iana.org/assignments/media-types/";
+
+    private static JsonObject Context() => new()
+    {
+        ["dcat"] = "http://www.w3.org/ns/dcat#",
+        ["dct"] = "http://purl.org/dc/terms/",
+        ["foaf"] = "http://xmlns.com/foaf/0.1/",
+        ["vcard"] = "http://www.w3.org/2006/vcard/ns#",
+        ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+    };
+
+    private static JsonArray Texts(string sv, string en) =>
+        [new JsonObject { ["@value"] = sv, ["@language"] = "sv" }, new JsonObject { ["@value"] = en, ["@language"] = "en" }];
+
+    private static JsonObject Id(string iri) => new() { ["@id"] = iri };
+
+    private static JsonObject DateTime(DateTimeOffset at) => new()
+    {
+        ["@value"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["@type"] = "xsd:dateTime",
+    };
+
+    private static JsonObject Agent(string iri, string name) => new()
+    {
+        ["@id"] = iri,
+        ["@type"] = "foaf:Agent",
+        ["foaf:name"] = new JsonArray(new JsonObject { ["@value"] = name, ["@language"] = "sv" }),
+    };
+
+    public static async Task<JsonObject> MunicipalityCatalogAsync(PublicMunicipality m, PublicQueries q, string baseUrl, IStringLocalizer l, CancellationToken ct)
+    {
+        var catalog = Catalog($"{baseUrl}/api/v1/public/{m.Slug}/dcat",
+            Texts(l["Dcat_CatalogTitle", m.Name], $"Omvärld: international work of {m.Name}"),
+            Texts(l["Dcat_CatalogDescription", m.Name], $"Open data on the international activities of {m.Name} and the municipal executive board's decisions on exceptions, published from Omvärld."),
+            Agent($"{baseUrl}/oppet/{m.Slug}", m.Name), m.Licence.Uri, $"{baseUrl}/oppet/{m.Slug}");
+        catalog["dcat:dataset"] = new JsonArray([.. await DatasetsAsync(m, q, baseUrl, l, ct)]);
+        return catalog;
+    }
+
+    /// <summary>The national catalogue: every municipality that has published something, each dataset under its own publisher and licence.</summary>
+    public static async Task<JsonObject> NationalCatalogAsync(PublicQueries q, string baseUrl, IStringLocalizer l, CancellationToken ct)
+    {
+        var catalog = Catalog($"{baseUrl}/api/v1/public/dcat",
+            Texts(l["Dcat_NationalTitle"], "Omvärld: municipalities' international work"),
+            Texts(l["Dcat_NationalDescription"], "Open data on Swedish municipalities' international activities and exception decisions, published from Omvärld."),
+            Agent($"{baseUrl}/oppet", "Omvärld"), LicenceInfo.Cc0.Uri, $"{baseUrl}/oppet");
+        var datasets = new JsonArray();
+        foreach (var m in await q.PublishingMunicipalitiesAsync(ct))
+            foreach (var d in await DatasetsAsync(m, q, baseUrl, l, ct)) datasets.Add(d);
+        catalog["dcat:dataset"] = datasets;
+        return catalog;
+    }
+
+    private static JsonObject Catalog(string iri, JsonArray title, JsonArray description, JsonObject publisher, string licence, string homepage) => new()
+    {
+        ["@context"] = Context(),
+        ["@id"] = iri,
+        ["@type"] = "dcat:Catalog",
+        ["dct:title"] = title,
+        ["dct:description"] = description,
+        ["dct:publisher"] = publisher,
+        ["dct:license"] = Id(licence),
+        ["foaf:homepage"] = Id(homepage),
+        ["dct:language"] = Id(Swedish),
+    };
+
+    private static async Task<List<JsonObject>> DatasetsAsync(PublicMunicipality m, PublicQueries q, string baseUrl, IStringLocalizer l, CancellationToken ct)
+    {
+        q.Use(m);
+        var (issued, _) = await q.PublishedSinceAsync(ct);
+        var stamp = await q.StampAsync(m, ct);
+        var modified = issued;
+        // The newest change of anything public: the stamp's audit time, when later than the first publication.
+        var ticks = stamp.Split('|')[2];
+        if (long.TryParse(ticks, CultureInfo.InvariantCulture, out var t)) modified = new DateTimeOffset(t, TimeSpan.Zero);
+        var api = $"{baseUrl}/api/v1/public/{m.Slug}";
+        var page = $"{baseUrl}/oppet/{m.Slug}";
+        var activities = Dataset(m, $"{api}/activities", l["Dcat_ActivitiesTitle", m.Name], $"International activities of {m.Name}",
+            l["Dcat_ActivitiesDescription", m.Name], $"The international activities {m.Name} has approved and published: kind, unit, period, partner organisations and countries, policy goals, SDGs, funding by source and reported results.",
+            [l["Dcat_KeywordInternational"], l["Dcat_KeywordActivities"], "Agenda 2030", m.Name], issued, modified, page, page,
+            [
+                Distribution(m, $"{api}/activities", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON (paged API)"),
+                Distribution(m, $"{api}/activities.csv", "CSV", "text/csv", l["Dcat_DistributionCsv"], "CSV (all published activities)"),
+            ]);
+        var exceptions = Dataset(m, $"{api}/exceptions", l["Dcat_ExceptionsTitle", m.Name], $"Exception decisions of {m.Name}",
+            l["Dcat_ExceptionsDescription", m.Name], $"The municipal executive board's decisions on exceptions from the partner precondition: country and city, decision date, body, case number, reasoning and validity.",
+            [l["Dcat_KeywordExceptions"], l["Dcat_KeywordDecisions"], m.Name], issued, modified, page, $"{page}/undantag",
+            [
+                Distribution(m, $"{api}/exceptions", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON"),
+                Distribution(m, $"{api}/exceptions.csv", "CSV", "text/csv", l["Dcat_DistributionCsv"], "CSV"),
+            ]);
+        return [activities, exceptions];
+    }
+
+    private static JsonObject Dataset(PublicMunicipality m, string iri, string titleSv, string titleEn, string descriptionSv, string descriptionEn,
+        IEnumerable<string> keywords, DateTimeOffset? issued, DateTimeOffset? modified, string publisherIri, string landingPage, IEnumerable<JsonObject> distributions)
+    {
+        var d = new JsonObject
+        {
+            ["@id"] = iri,
+            ["@type"] = "dcat:Dataset",
+            ["dct:title"] = Texts(titleSv, titleEn),
+            ["dct:description"] = Texts(descriptionSv, descriptionEn),
+            ["dct:publisher"] = Agent(publisherIri, m.Name),
+            ["dct:identifier"] = iri,
+            ["dcat:keyword"] = new JsonArray([.. keywords.Select(k => (JsonNode)new JsonObject { ["@value"] = k, ["@language"] = "sv" })]),
+            ["dcat:theme"] = Id(Theme),
+            ["dct:accessRights"] = Id(Public),
+            ["dct:language"] = Id(Swedish),
+            ["dcat:landingPage"] = Id(landingPage),
+            ["dcat:distribution"] = new JsonArray([.. distributions]),
+        };
+        // The function mailbox from the settings; without one (DCAT-AP-SE expects an address) the open-data page stands in.
+        var contact = new JsonObject
+        {
+            ["@type"] = "vcard:Organization",
+            ["vcard:fn"] = m.Name,
+            ["vcard:hasURL"] = Id(publisherIri + "/oppna-data"),
+        };
+        if (m.ContactEmail is { } email) contact["vcard:hasEmail"] = Id("mailto:" + email);
+        d["dcat:contactPoint"] = contact;
+        if (issued is { } i) d["dct:issued"] = DateTime(i);
+        if (modified is { } mod) d["dct:modified"] = DateTime(mod);
+        return d;
+    }
+
+    private static JsonObject Distribution(PublicMunicipality m, string url, string format, string mediaType, string titleSv, string titleEn) => new()
+    {
+        ["@id"] = url + "#distribution",
+        ["@type"] = "dcat:Distribution",
+        ["dct:title"] = Texts(titleSv, titleEn),
+        ["dcat:accessURL"] = Id(url),
+        ["dcat:downloadURL"] = Id(url),
+        ["dct:format"] = Id(FileType + format),
+        ["dcat:mediaType"] = Id(MediaType + mediaType),
+        ["dct:license"] = Id(m.Licence.Uri),
+    };
+}

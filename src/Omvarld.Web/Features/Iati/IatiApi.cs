@@ -38,7 +38,7 @@ public static class IatiApi
     /// <summary>The anonymous public file, on its own group.</summary>
     public static WebApplication MapIatiPublicApi(this WebApplication app)
     {
-        var g = app.MapGroup("/api/v1/public").AllowAnonymous().DisableAntiforgery().WithTags("Public");
+        var g = app.MapGroup("/api/v1/public").AllowAnonymous().DisableAntiforgery().WithTags(Openness.OpenDataApi.Tag);
         g.MapGet("/{kommun}/iati.xml", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string kommun, IatiService s,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace Omvarld.Web.Tests.Features.Openness;
 /// marked personal data (travellers, internal comments, the names of the responsible person, approver, publisher and
 /// KS official, funding notes, file names, links, a rejection comment) beside a draft and an approved-but-unpublished
 /// activity; no open answer may contain any marker or any user's e-mail address.
-/// Extend <see cref="PublicUrls"/> when a new open route is added (IATI: "/api/v1/public/{kommun}/iati.xml").
+/// Extend <see cref="PublicUrls"/> when a new open route is added.
 /// </summary>
 public abstract class OpenDataLeakTests(OmvarldApp app)
 {
@@ -36,6 +37,7 @@ public abstract class OpenDataLeakTests(OmvarldApp app)
         "/api/v1/public/{kommun}/exceptions.csv",
         "/api/v1/public/{kommun}/dcat",
         "/api/v1/public/dcat",
+        "/api/v1/public/{kommun}/iati.xml",
     ];
 
     private const string M = "7731";
@@ -72,9 +74,14 @@ public abstract class OpenDataLeakTests(OmvarldApp app)
         // Published by the coordinator through the API (PublishedByUserId = the marked coordinator).
         Assert.Equal(HttpStatusCode.OK, (await (await app.ApiClientAsync(OmvarldApp.Email("samordnare"))).PutAsync($"/api/v1/activities/{published.Id}/publication", null)).StatusCode);
 
+        // Both in the IATI file's selection: only the published one may reach the open file.
+        var coordinatorApi = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinatorApi.PutAsJsonAsync($"/api/v1/activities/{published.Id}/iati", new { include = true })).StatusCode);
+
         await app.ActivityAsync(app.Boras, "boras", $"LEAKDRAFTTITLE-{M}", ActivityStatus.Draft, country: "IS", goal: "PROJEKTSAMVERKAN");
         var unpublished = await app.ActivityAsync(app.Boras, "boras", $"LEAKUNPUBLISHEDTITLE-{M}", ActivityStatus.Approved, country: "IS", goal: "PROJEKTSAMVERKAN", sdg: 11);
         await app.ExceptionAsync(app.Boras, "boras", unpublished, "Kommunstyrelsen beslutar om undantag för en aktivitet som inte är publicerad.");
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinatorApi.PutAsJsonAsync($"/api/v1/activities/{unpublished.Id}/iati", new { include = true })).StatusCode);
         await app.ActivityAsync(app.Boras, "boras", $"LEAKREJECTEDTITLE-{M}", ActivityStatus.Rejected, country: "IS", rejectFirst: $"LEAKREJECTION2-{M}");
 
         var emails = await app.WithDbAsync(db => db.Users.Where(u => u.Email != null).Select(u => u.Email!).ToListAsync());

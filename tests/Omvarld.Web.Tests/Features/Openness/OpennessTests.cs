@@ -356,7 +356,7 @@ public abstract class OpennessTests(OmvarldApp app)
         var doc = await (await app.NewClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
         var paths = doc.GetProperty("paths");
         foreach (var path in new[] { "/api/v1/public/{kommun}/activities", "/api/v1/public/{kommun}/activities.csv", "/api/v1/public/{kommun}/activities/{id}",
-                     "/api/v1/public/{kommun}/exceptions", "/api/v1/public/{kommun}/exceptions.csv", "/api/v1/public/{kommun}/dcat", "/api/v1/public/dcat" })
+                     "/api/v1/public/{kommun}/exceptions", "/api/v1/public/{kommun}/exceptions.csv", "/api/v1/public/{kommun}/dcat", "/api/v1/public/dcat", "/api/v1/public/{kommun}/iati.xml" })
         {
             Assert.True(paths.TryGetProperty(path, out var item), path);
             Assert.Contains(item.GetProperty("get").GetProperty("tags").EnumerateArray(), t => t.GetString() == "Öppna data");

@@ -56,6 +56,8 @@ S = {
 "Dcat_KeywordDecisions": "kommunstyrelsens beslut",
 "Dcat_DistributionJson": "JSON (API)",
 "Dcat_DistributionCsv": "CSV",
+"Dcat_DistributionIati": "IATI 2.03-aktivitetsfil (bistånd och utvecklingssamarbete)",
+"Dcat_ServiceTitle": "Öppna data-API för {0} i Omvärld",
 # Public pages
 "Public_Tagline": "Internationellt arbete – öppna sidor",
 "Public_Nav": "Öppna sidor",

@@ -11,7 +11,8 @@ namespace Omvarld.Web.Features.Openness;
 /// dcat:dataset. Each dataset: dct:title, dct:description, dct:publisher, dcat:contactPoint (vcard:Organization with
 /// the function mailbox), dcat:distribution, dct:identifier, dcat:keyword, dcat:theme (EU data theme GOVE),
 /// dct:accessRights PUBLIC, dct:issued/modified. Each distribution: dcat:accessURL, dct:format, dcat:mediaType,
-/// dct:license. Titles and descriptions in Swedish and English.
+/// dct:license (the JSON ones dcat:accessService). The open-data API as a dcat:DataService (dct:title, dcat:endpointURL,
+/// dcat:endpointDescription = the OpenAPI document). Titles and descriptions in Swedish and English.
 /// </summary>
 public static class Dcat
 {
@@ -61,6 +62,7 @@ public static class Dcat
             Texts(l["Dcat_CatalogDescription", m.Name], $"Open data on the international activities of {m.Name} and the municipal executive board's decisions on exceptions, published from Omvärld."),
             Agent($"{baseUrl}/oppet/{m.Slug}", m.Name), m.Licence.Uri, $"{baseUrl}/oppet/{m.Slug}");
         catalog["dcat:dataset"] = new JsonArray([.. await DatasetsAsync(m, q, baseUrl, l, ct)]);
+        catalog["dcat:service"] = Services([m], baseUrl, l);
         return catalog;
     }
 
@@ -72,9 +74,11 @@ public static class Dcat
             Texts(l["Dcat_NationalDescription"], "Open data on Swedish municipalities' international activities and exception decisions, published from Omvärld."),
             Agent($"{baseUrl}/oppet", "Omvärld"), LicenceInfo.Cc0.Uri, $"{baseUrl}/oppet");
         var datasets = new JsonArray();
-        foreach (var m in await q.PublishingMunicipalitiesAsync(ct))
+        var municipalities = await q.PublishingMunicipalitiesAsync(ct);
+        foreach (var m in municipalities)
             foreach (var d in await DatasetsAsync(m, q, baseUrl, l, ct)) datasets.Add(d);
         catalog["dcat:dataset"] = datasets;
+        catalog["dcat:service"] = Services(municipalities, baseUrl, l);
         return catalog;
     }
 
@@ -106,18 +110,40 @@ public static class Dcat
             l["Dcat_ActivitiesDescription", m.Name], $"The international activities {m.Name} has approved and published: kind, unit, period, partner organisations and countries, policy goals, SDGs, funding by source and reported results.",
             [l["Dcat_KeywordInternational"], l["Dcat_KeywordActivities"], "Agenda 2030", m.Name], issued, modified, page, page,
             [
-                Distribution(m, $"{api}/activities", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON (paged API)"),
+                Distribution(m, $"{api}/activities", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON (paged API)", service: $"{api}#service"),
                 Distribution(m, $"{api}/activities.csv", "CSV", "text/csv", l["Dcat_DistributionCsv"], "CSV (all published activities)"),
+                Distribution(m, $"{api}/iati.xml", "XML", "application/xml", l["Dcat_DistributionIati"], "IATI 2.03 activity file (aid and development activities)"),
             ]);
         var exceptions = Dataset(m, $"{api}/exceptions", l["Dcat_ExceptionsTitle", m.Name], $"Exception decisions of {m.Name}",
             l["Dcat_ExceptionsDescription", m.Name], $"The municipal executive board's decisions on exceptions from the partner precondition: country and city, decision date, body, case number, reasoning and validity.",
             [l["Dcat_KeywordExceptions"], l["Dcat_KeywordDecisions"], m.Name], issued, modified, page, $"{page}/undantag",
             [
-                Distribution(m, $"{api}/exceptions", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON"),
+                Distribution(m, $"{api}/exceptions", "JSON", "application/json", l["Dcat_DistributionJson"], "JSON", service: $"{api}#service"),
                 Distribution(m, $"{api}/exceptions.csv", "CSV", "text/csv", l["Dcat_DistributionCsv"], "CSV"),
             ]);
         return [activities, exceptions];
     }
+
+    /// <summary>
+    /// The open-data API as a dcat:DataService (DCAT-AP-SE: dct:title and dcat:endpointURL mandatory), described by the
+    /// OpenAPI document and serving both datasets; the JSON distributions point to it with dcat:accessService.
+    /// </summary>
+    private static JsonObject DataService(PublicMunicipality m, string api, string baseUrl, IStringLocalizer l) => new()
+    {
+        ["@id"] = $"{api}#service",
+        ["@type"] = "dcat:DataService",
+        ["dct:title"] = Texts(l["Dcat_ServiceTitle", m.Name], $"Open data API of {m.Name} in Omvärld"),
+        ["dcat:endpointURL"] = Id(api),
+        ["dcat:endpointDescription"] = Id($"{baseUrl}/openapi/v1.json"),
+        ["dct:publisher"] = Agent($"{baseUrl}/oppet/{m.Slug}", m.Name),
+        ["dct:license"] = Id(m.Licence.Uri),
+        ["dct:accessRights"] = Id(Public),
+        ["dcat:servesDataset"] = new JsonArray(Id($"{api}/activities"), Id($"{api}/exceptions")),
+    };
+
+    /// <summary>The data services of the catalogue's municipalities (dcat:service on the catalogue).</summary>
+    private static JsonArray Services(IEnumerable<PublicMunicipality> municipalities, string baseUrl, IStringLocalizer l) =>
+        new([.. municipalities.Select(m => (JsonNode)DataService(m, $"{baseUrl}/api/v1/public/{m.Slug}", baseUrl, l))]);
 
     private static JsonObject Dataset(PublicMunicipality m, string iri, string titleSv, string titleEn, string descriptionSv, string descriptionEn,
         IEnumerable<string> keywords, DateTimeOffset? issued, DateTimeOffset? modified, string publisherIri, string landingPage, IEnumerable<JsonObject> distributions)
@@ -148,6 +174,13 @@ public static class Dcat
         d["dcat:contactPoint"] = contact;
         if (issued is { } i) d["dct:issued"] = DateTime(i);
         if (modified is { } mod) d["dct:modified"] = DateTime(mod);
+        return d;
+    }
+
+    private static JsonObject Distribution(PublicMunicipality m, string url, string format, string mediaType, string titleSv, string titleEn, string? service = null)
+    {
+        var d = Distribution(m, url, format, mediaType, titleSv, titleEn);
+        if (service is not null) d["dcat:accessService"] = Id(service);
         return d;
     }
 

@@ -345,7 +345,21 @@ public abstract class OpennessTests(OmvarldApp app)
                     // The access URL answers.
                     var path = new Uri(x.GetProperty("dcat:accessURL").GetProperty("@id").GetString()!).PathAndQuery;
                     Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+                    if (x.TryGetProperty("dcat:accessService", out var service))
+                        Assert.Contains(catalog.GetProperty("dcat:service").EnumerateArray(), s => s.GetProperty("@id").GetString() == service.GetProperty("@id").GetString());
                 }
+                Assert.Contains(distributions, x => x.TryGetProperty("dcat:accessService", out _));
+            }
+            // The open-data API as a data service: title and endpoint (mandatory), described by the OpenAPI document.
+            var services = catalog.GetProperty("dcat:service").EnumerateArray().ToList();
+            Assert.NotEmpty(services);
+            foreach (var service in services)
+            {
+                Assert.Equal("dcat:DataService", service.GetProperty("@type").GetString());
+                AssertTexts(service, "dct:title");
+                AssertIri(service, "dcat:endpointURL");
+                Assert.EndsWith("/openapi/v1.json", service.GetProperty("dcat:endpointDescription").GetProperty("@id").GetString());
+                Assert.NotEmpty(service.GetProperty("dcat:servesDataset").EnumerateArray());
             }
         }
     }

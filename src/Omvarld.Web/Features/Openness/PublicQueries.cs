@@ -115,9 +115,23 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
             q = q.Where(a => a.PlannedStart <= last && (a.PlannedEnd == null || a.PlannedEnd >= first));
         }
         if (f.Kind is { } k) q = q.Where(a => a.Kind == k);
-        if (f.Country is { } c) q = q.Where(a => a.Partners.Any(p => db.Partners.Any(o => o.Id == p.PartnerId && o.CountryCode == c)));
-        if (f.Goal is { } g) q = q.Where(a => a.Goals.Any(x => x.GoalCode == g));
-        if (f.Sdg is { } s) q = q.Where(a => a.Sdgs.Any(x => x.Goal == s));
+        // Uncorrelated IN sets, as the register's list does: a correlated EXISTS per activity is slow at scale (benchmarks/README.md).
+        if (f.Country is { } c)
+        {
+            var partners = db.Partners.Where(o => o.CountryCode == c).Select(o => o.Id);
+            var activities = db.ActivityPartners.Where(ap => partners.Contains(ap.PartnerId)).Select(ap => ap.ActivityId);
+            q = q.Where(a => activities.Contains(a.Id));
+        }
+        if (f.Goal is { } g)
+        {
+            var activities = db.ActivityGoals.Where(x => x.GoalCode == g).Select(x => x.ActivityId);
+            q = q.Where(a => activities.Contains(a.Id));
+        }
+        if (f.Sdg is { } s)
+        {
+            var activities = db.ActivitySdgs.Where(x => x.Goal == s).Select(x => x.ActivityId);
+            q = q.Where(a => activities.Contains(a.Id));
+        }
         return q;
     }
 

@@ -14,6 +14,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
 {
     public int Code { get; private set; }
     public string TraceId { get; private set; } = "";
+    /// <summary>Where "back" leads: the open pages for a visitor who came from them (they need no sign-in), else the start page.</summary>
+    public string BackTo { get; private set; } = "/";
 
     public IActionResult OnGet(int code) => Handle(code);
     public IActionResult OnPost(int code) => Handle(code);
@@ -33,6 +35,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
         if (original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return new ObjectResult(new ProblemDetails { Status = Code, Title = l[$"Error_{key}_Title"], Detail = l[$"Error_{key}_Text"], Extensions = { ["traceId"] = TraceId } })
             { StatusCode = Code, ContentTypes = { "application/problem+json" } };
+        if (original.StartsWith("/oppet", StringComparison.OrdinalIgnoreCase)) BackTo = "/oppet";
         ViewData["Title"] = l[$"Error_{key}_Title"].Value;
         ViewData["Key"] = key;
         return Page();

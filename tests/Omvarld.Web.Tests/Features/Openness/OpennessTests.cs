@@ -149,6 +149,10 @@ public abstract class OpennessTests(OmvarldApp app)
         Assert.Equal(HttpStatusCode.NotFound, missingPage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missingApi.StatusCode);
         var pageBody = await BodyAsync(missingPage);
+        // The visitor is led back to the open pages, not to a sign-in.
+        var back = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pageBody).QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/oppet", back);
+        Assert.DoesNotContain("/", back);
         var apiBody = await BodyAsync(missingApi);
         foreach (var id in new[] { draft.Id, approved.Id, other.Id })
         {

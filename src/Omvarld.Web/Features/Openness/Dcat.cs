@@ -179,20 +179,18 @@ public static class Dcat
 
     private static JsonObject Distribution(PublicMunicipality m, string url, string format, string mediaType, string titleSv, string titleEn, string? service = null)
     {
-        var d = Distribution(m, url, format, mediaType, titleSv, titleEn);
+        var d = new JsonObject
+        {
+            ["@id"] = url + "#distribution",
+            ["@type"] = "dcat:Distribution",
+            ["dct:title"] = Texts(titleSv, titleEn),
+            ["dcat:accessURL"] = Id(url),
+            ["dcat:downloadURL"] = Id(url),
+            ["dct:format"] = Id(FileType + format),
+            ["dcat:mediaType"] = Id(MediaType + mediaType),
+            ["dct:license"] = Id(m.Licence.Uri),
+        };
         if (service is not null) d["dcat:accessService"] = Id(service);
         return d;
     }
-
-    private static JsonObject Distribution(PublicMunicipality m, string url, string format, string mediaType, string titleSv, string titleEn) => new()
-    {
-        ["@id"] = url + "#distribution",
-        ["@type"] = "dcat:Distribution",
-        ["dct:title"] = Texts(titleSv, titleEn),
-        ["dcat:accessURL"] = Id(url),
-        ["dcat:downloadURL"] = Id(url),
-        ["dct:format"] = Id(FileType + format),
-        ["dcat:mediaType"] = Id(MediaType + mediaType),
-        ["dct:license"] = Id(m.Licence.Uri),
-    };
 }

@@ -10,12 +10,15 @@ public enum AuditAction
 /// <summary>
 /// One change to business data, append-only: who, when, which municipality, which entity, which fields from what to what.
 /// Written by the data layer for every save; never updated or deleted (the database refuses it too).
+/// An entry belongs to its municipality like every other row and is read only in that municipality; an entry without
+/// one is installation-wide (a country data release, the account of a system administrator who belongs to no
+/// municipality) and is read only by the system administrator.
 /// </summary>
 public sealed class AuditEntry
 {
     private AuditEntry() { }
 
-    public AuditEntry(Guid municipalityId, DateTime at, Guid? userId, string? userName, string entityType, Guid entityId, AuditAction action, string changesJson, string? comment = null)
+    public AuditEntry(Guid? municipalityId, DateTime at, Guid? userId, string? userName, string entityType, Guid entityId, AuditAction action, string changesJson, string? comment = null)
     {
         MunicipalityId = municipalityId;
         Id = Guid.CreateVersion7();
@@ -29,7 +32,8 @@ public sealed class AuditEntry
         Comment = comment;
     }
 
-    public Guid MunicipalityId { get; private set; }
+    /// <summary>Null: an installation-wide entry, the system administrator's to read.</summary>
+    public Guid? MunicipalityId { get; private set; }
     public Guid Id { get; private set; }
     public DateTime At { get; private set; }
     public Guid? UserId { get; private set; }

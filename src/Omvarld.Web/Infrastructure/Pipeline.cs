@@ -30,6 +30,23 @@ public static class Pipeline
         }
     }
 
+    /// <summary>
+    /// The API never sends anyone to the HTML sign-in page: an address under /api/ that no endpoint serves (an unknown
+    /// route, an id that is no id) is 404 and a method it does not allow 405, both as ProblemDetails (the error page's
+    /// re-execution answers /api/ so), before authentication is asked for, whoever calls.
+    /// </summary>
+    private static void UseApiNotFound(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Path.StartsWithSegments("/api") || context.GetEndpoint() is RouteEndpoint)
+        {
+            await next(context);
+            return;
+        }
+        // Routing's own 405 endpoint (the route exists, the method does not) is no RouteEndpoint: let it answer.
+        if (context.GetEndpoint()?.RequestDelegate is { } methodNotAllowed) await methodNotAllowed(context);
+        else context.Response.StatusCode = StatusCodes.Status404NotFound;
+    });
+
     public static WebApplication UseOmvarldPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
@@ -40,6 +57,7 @@ public static class Pipeline
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseApiNotFound();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -21,6 +21,8 @@ public static class AuthorizationPolicies
     public const string MemberOrSystemAdmin = "MemberOrSystemAdmin";
     public const string Coordinator = "Coordinator";
     public const string CoordinatorOrKs = "CoordinatorOrKs";
+    /// <summary>The audit log: the coordinator and KS's secretariat (their municipality's), the system administrator (the installation's).</summary>
+    public const string AuditLog = "AuditLog";
     public const string UserAdmin = "UserAdmin";
     public const string SystemAdmin = "SystemAdmin";
     /// <summary>The same, for the API: bearer tokens only.</summary>
@@ -59,6 +61,7 @@ public static class SecuritySetup
             })
             .AddSignInManager()
             .AddEntityFrameworkStores<OmvarldDbContext>()
+            .AddUserStore<OmvarldUserStore>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<OmvarldClaimsPrincipalFactory>();
@@ -102,6 +105,9 @@ public static class SecuritySetup
                             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                             return;
                         }
+                        // The error page, re-executed for an unhandled error, checks nothing more: the database may be
+                        // what failed, and the page shows nothing of the user's.
+                        if (ctx.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null) return;
                         await SecurityStampValidator.ValidatePrincipalAsync(ctx);
                     };
                 });
@@ -133,6 +139,7 @@ public static class SecuritySetup
         Add(AuthorizationPolicies.MemberOrSystemAdmin, s => s.CanReadMunicipality || s.IsSystemAdministrator);
         Add(AuthorizationPolicies.Coordinator, s => s.IsCoordinator);
         Add(AuthorizationPolicies.CoordinatorOrKs, s => s.IsCoordinator || s.IsKsSecretariat);
+        Add(AuthorizationPolicies.AuditLog, s => s.IsCoordinator || s.IsKsSecretariat || s.IsSystemAdministrator);
         Add(AuthorizationPolicies.UserAdmin, s => s.CanManageUsers);
         Add(AuthorizationPolicies.SystemAdmin, s => s.IsSystemAdministrator);
         return b;

@@ -37,7 +37,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Openness", AuthorizationPolicies.Member);
                 // R20: the municipalities' open pages are for everyone, signed in or not.
                 o.Conventions.AllowAnonymousToFolder("/Openness/Public");
-                o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.CoordinatorOrKs);
+                o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.AuditLog);
                 o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);

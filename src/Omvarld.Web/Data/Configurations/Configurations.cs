@@ -54,7 +54,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.HasKey(a => new { a.MunicipalityId, a.Id });
+        // Keyed by id alone: an installation-wide entry has no municipality. The indexes still start with it.
+        b.HasKey(a => a.Id);
         b.Property(a => a.EntityType).HasMaxLength(60).IsRequired();
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);

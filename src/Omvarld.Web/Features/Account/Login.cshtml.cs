@@ -7,8 +7,8 @@ using Omvarld.Web.Data;
 
 namespace Omvarld.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l, ILogger<LoginModel> log,
-    Oidc.OidcSignInService oidc) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, IStringLocalizer<SharedResource> l,
+    ILogger<LoginModel> log, Oidc.OidcSignInService oidc) : PageModel
 {
     /// <summary>The municipalities' OpenID Connect providers that are enabled: one button each.</summary>
     public IReadOnlyList<Oidc.OidcButton> ExternalProviders { get; private set; } = [];
@@ -43,6 +43,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null || !user.IsActive)
         {
+            // The password is hashed all the same, so that an unknown or inactive address costs what a known one does:
+            // the time of the answer must not tell which e-mail addresses have an account (ASVS 2.2, user enumeration).
+            _ = hasher.HashPassword(user ?? new AppUser(), Input.Password);
             log.LogWarning("Sign-in refused: unknown or inactive account");
             ModelState.AddModelError(string.Empty, l["Login_Failed"]);
             return Page();

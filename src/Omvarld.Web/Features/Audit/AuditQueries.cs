@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Auditing;
 using Omvarld.Web.Data;
+using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Audit;
 
@@ -16,16 +17,45 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
     public bool HasNext => PageNumber < PageCount;
 }
 
-/// <summary>Reads of the audit trail: an entity's history, and the municipality's log. Always tenant-filtered and paged.</summary>
-public sealed class AuditQueries(OmvarldDbContext db)
+/// <summary>
+/// Reads of the audit trail: an entity's history, and the log. Always paged. The municipality's entries come through
+/// the tenant filter (<see cref="OmvarldDbContext"/>); the installation-wide entries only through <see cref="LogAsync"/>
+/// for a system administrator.
+/// </summary>
+public sealed class AuditQueries(OmvarldDbContext db, CurrentUser me)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Page<AuditDto>> ListAsync(string? entityType, Guid? entityId, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>The current municipality's entries (none without a municipality).</summary>
+    public Task<Page<AuditDto>> ListAsync(string? entityType, Guid? entityId, int page, int pageSize, CancellationToken ct = default) =>
+        PageAsync(db.AuditEntries.AsNoTracking(), entityType, entityId, page, pageSize, ct);
+
+    /// <summary>
+    /// The log (<c>/logg</c>, <c>GET /api/v1/audit</c>): the coordinator and KS's secretariat read their municipality's;
+    /// a system administrator who holds neither role there reads the installation-wide entries (country data releases,
+    /// accounts that belong to no municipality), and nothing of any municipality's.
+    /// </summary>
+    public async Task<Page<AuditDto>> LogAsync(string? entityType, Guid? entityId, int page, int pageSize, CancellationToken ct = default)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        if (scope.IsCoordinator || scope.IsKsSecretariat) return await ListAsync(entityType, entityId, page, pageSize, ct);
+        var installation = scope.IsSystemAdministrator
+            ? db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.MunicipalityId == null)
+            : db.AuditEntries.AsNoTracking().Where(_ => false);
+        return await PageAsync(installation, entityType, entityId, page, pageSize, ct);
+    }
+
+    /// <summary>True when <see cref="LogAsync"/> shows the installation's entries rather than a municipality's.</summary>
+    public async Task<bool> ShowsInstallationAsync(CancellationToken ct = default)
+    {
+        var scope = await me.GetScopeAsync(ct);
+        return !(scope.IsCoordinator || scope.IsKsSecretariat) && scope.IsSystemAdministrator;
+    }
+
+    private static async Task<Page<AuditDto>> PageAsync(IQueryable<AuditEntry> q, string? entityType, Guid? entityId, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrEmpty(entityType)) q = q.Where(a => a.EntityType == entityType);
         if (entityId is { } id) q = q.Where(a => a.EntityId == id);
         var total = await q.CountAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Public;
 
@@ -24,14 +25,23 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
 
     private IActionResult Handle(int code)
     {
-        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 ? code : 500;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        // The database out of reach is no error of the app: 503 with Retry-After, as /health says.
+        if (DatabaseUnavailable.Is(error)) code = StatusCodes.Status503ServiceUnavailable;
+        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 or 503 ? code : 500;
         TraceId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
+        if (Code == 503)
+        {
+            DatabaseUnavailable.Mark(HttpContext);
+            Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (error is not null) log.LogWarning("Database unavailable on {Path}, trace {TraceId}: {Error}", original, TraceId, error.Message);
+        }
+        else if (error is not null)
             log.LogError(error, "Unhandled error on {Path}, trace {TraceId}", original, TraceId);
         Response.StatusCode = Code;
-        var key = Code is 403 or 404 or 500 ? Code.ToString() : "Other";
+        var key = Code is 403 or 404 or 500 or 503 ? Code.ToString() : "Other";
         if (original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return new ObjectResult(new ProblemDetails { Status = Code, Title = l[$"Error_{key}_Title"], Detail = l[$"Error_{key}_Text"], Extensions = { ["traceId"] = TraceId } })
             { StatusCode = Code, ContentTypes = { "application/problem+json" } };

@@ -8,11 +8,12 @@ namespace Omvarld.Web.Features.Shared;
 public sealed record NavItem(string Href, string TextKey);
 
 /// <summary>What the layout shows: the municipality's name and the navigation the user's roles may use.</summary>
-public sealed class Shell(CurrentUser me, OmvarldDbContext db)
+public sealed class Shell(CurrentUser me, OmvarldDbContext db, IHttpContextAccessor http)
 {
     public async Task<(string? MunicipalityName, IReadOnlyList<NavItem> Nav)> GetAsync()
     {
-        if (!me.IsAuthenticated) return (null, []);
+        // The page that says the database is out of reach asks it nothing.
+        if (!me.IsAuthenticated || DatabaseUnavailable.IsMarked(http.HttpContext)) return (null, []);
         var scope = await me.GetScopeAsync();
         string? name = null;
         if (me.MunicipalityId is { } id)
@@ -37,7 +38,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db)
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/aktiviteter/finansiering", "Nav_Funding"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/sammanstallning", "Nav_Compilation"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/iati", "Nav_Iati"));
-        if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/logg", "Nav_Audit"));
+        if (scope.IsCoordinator || scope.IsKsSecretariat || scope.IsSystemAdministrator) nav.Add(new("/logg", "Nav_Audit"));
         if (scope.CanManageUsers) nav.Add(new("/admin/anvandare", "Nav_Users"));
         if (scope.CanManageUsers) nav.Add(new("/admin/inloggning", "Nav_SignInSettings"));
         if (scope.IsSystemAdministrator) nav.Add(new("/admin/kommuner", "Nav_Municipalities"));

@@ -596,10 +596,8 @@ namespace Omvarld.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Omvarld.Domain.Auditing.AuditEntry", b =>
                 {
-                    b.Property<Guid>("MunicipalityId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -626,6 +624,9 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
@@ -633,7 +634,7 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("MunicipalityId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId", "At");
 

@@ -587,10 +587,8 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Omvarld.Domain.Auditing.AuditEntry", b =>
                 {
-                    b.Property<Guid>("MunicipalityId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -617,6 +615,9 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
@@ -624,7 +625,7 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("MunicipalityId", "Id");
+                    b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId", "At");
 

@@ -28,7 +28,8 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
     private async Task<IQueryable<AppUser>> VisibleAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
-        if (scope.IsSystemAdministrator) return db.Users;
+        // The system administrator manages every municipality's people, also while belonging to one.
+        if (scope.IsSystemAdministrator) return db.Users.IgnoreQueryFilters();
         var mine = me.MunicipalityId;
         return db.Users.Where(u => mine != null && u.MunicipalityId == mine);
     }

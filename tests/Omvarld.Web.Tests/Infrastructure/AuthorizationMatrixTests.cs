@@ -64,7 +64,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /enheter/{id}"] = [L, F, A, A, A, A, A],
         ["GET /enheter/ny"] = [L, F, A, F, F, F, F],
         ["GET /enheter/{id}/andra"] = [L, F, A, F, F, F, F],
-        ["GET /logg"] = [L, F, A, F, F, A, F],
+        ["GET /logg"] = [L, A, A, F, F, A, F],
         ["GET /admin/anvandare"] = [L, A, A, F, F, F, F],
         ["GET /admin/anvandare/ny"] = [L, A, A, F, F, F, F],
         ["GET /admin/anvandare/{id}"] = [L, A, A, F, F, F, F],
@@ -156,7 +156,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/users/{id}/reset-password"] = [L, A, A, F, F, F, F],
         ["PUT /api/v1/users/{id}/active"] = [L, A, A, F, F, F, F],
         ["POST /api/v1/users/{id}/unlock"] = [L, A, A, F, F, F, F],
-        ["GET /api/v1/audit"] = [L, F, A, F, F, A, F],
+        ["GET /api/v1/audit"] = [L, A, A, F, F, A, F],
         // The yearly compilation (R13, R14): every member reads it, as they read the activities it counts
         ["GET /api/v1/compilation"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/compilation/export"] = [L, F, A, A, A, A, A],

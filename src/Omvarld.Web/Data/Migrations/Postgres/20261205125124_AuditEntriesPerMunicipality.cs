@@ -32,6 +32,11 @@ namespace Omvarld.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Installation-wide entries have no place in the old table: they go (past the append-only trigger, once).
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" DISABLE TRIGGER \"AuditEntries_append_only\";");
+            migrationBuilder.Sql("DELETE FROM \"AuditEntries\" WHERE \"MunicipalityId\" IS NULL;");
+            migrationBuilder.Sql("ALTER TABLE \"AuditEntries\" ENABLE TRIGGER \"AuditEntries_append_only\";");
+
             migrationBuilder.DropPrimaryKey(
                 name: "PK_AuditEntries",
                 table: "AuditEntries");

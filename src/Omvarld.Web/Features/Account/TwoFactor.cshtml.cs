@@ -69,6 +69,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key gives a new security stamp: the session takes it, or the stamp check ends it within a minute.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = Format(key!);

@@ -88,10 +88,11 @@ public static class InputInspector
                 return;
         }
         var type = value.GetType();
-        // Only the app's own request types are walked into; framework and primitive values carry no text of their own.
+        // Only the app's own request types are walked into, and only what binding can set (a computed property is not
+        // input, and may not even be safe to read); framework and primitive values carry no text of their own.
         if (type.IsPrimitive || type.IsEnum || type.Namespace?.StartsWith("Omvarld.", StringComparison.Ordinal) != true) return;
         foreach (var p in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic).ToArray()))
+                     .Where(p => p.CanRead && p.SetMethod is not null && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic).ToArray()))
             Walk(field.Length == 0 ? p.Name : $"{field}.{p.Name}", p.GetValue(value), problems, depth + 1);
     }
 

@@ -40,9 +40,10 @@ public static class Pipeline
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRequestGuard();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
+        app.UseRequestGuard();
         app.UseAntiforgery();
         return app;
     }

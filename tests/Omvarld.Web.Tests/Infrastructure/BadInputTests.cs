@@ -289,10 +289,11 @@ public abstract class BadInputTests(OmvarldApp app)
         foreach (var url in new[] { $"/api/v1/policies/versions/{version}/files", $"/api/v1/activities/{activity}/files" })
         {
             var form = new MultipartFormDataContent { { new ByteArrayContent(docx), "file", "policy.docx" } };
-            Assert.Contains("packas upp", await ProblemTextAsync(await api.PostAsync(url, form), HttpStatusCode.BadRequest));
+            var text = await ProblemTextAsync(await api.PostAsync(url, form), HttpStatusCode.BadRequest);
+            Assert.True(text.Contains("packas"), text);
         }
         var xlsx = new MultipartFormDataContent { { new ByteArrayContent(ZipBomb("xl/workbook.xml")), "file", "aktiviteter.xlsx" } };
-        Assert.Contains("packas upp", await ProblemTextAsync(await api.PostAsync("/api/v1/activities/import", xlsx), HttpStatusCode.BadRequest));
+        Assert.Contains("packas", await ProblemTextAsync(await api.PostAsync("/api/v1/activities/import", xlsx), HttpStatusCode.BadRequest));
         Assert.Equal(before, await app.WithDbAsync(db => db.StoredFiles.IgnoreQueryFilters().CountAsync()));
     }
 

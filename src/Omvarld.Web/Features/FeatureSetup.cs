@@ -81,7 +81,8 @@ public static class FeatureSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn).DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn).DisableAntiforgery()
+            .AddEndpointFilterFactory(InputGuardEndpointFilter.Create);
         api.MapAccountApi();
         api.MapUnitsApi();
         api.MapMunicipalitiesApi();

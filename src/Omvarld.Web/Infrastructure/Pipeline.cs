@@ -60,6 +60,8 @@ public static class Pipeline
         app.UseApiNotFound();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
+        app.UseRequestGuard();
         app.UseAntiforgery();
         return app;
     }

@@ -52,12 +52,14 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Public/Accessibility");
                 o.Conventions.AllowAnonymousToPage("/Public/Error");
             })
+            .AddMvcOptions(o => o.Filters.Add<InputGuardPageFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, SwedishModelBindingMessages>();
         // Swedish letters as they are in the HTML, not as numeric entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClientErrorExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Omvärld API";

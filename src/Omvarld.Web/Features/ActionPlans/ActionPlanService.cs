@@ -186,7 +186,7 @@ public sealed class ActionPlanService(OmvarldDbContext db, CurrentUser me, Polic
         }
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return PlanSave.Conflict; }
-        catch (DbUpdateException) when (version is null)
+        catch (DbUpdateException e) when (version is null && e.IsUniqueViolation())
         {
             // Two plans for the same unit and year at once: the unique index decides.
             db.ChangeTracker.Clear();
@@ -292,6 +292,8 @@ public sealed class ActionPlanService(OmvarldDbContext db, CurrentUser me, Polic
         (setting.PlanDueMonth, setting.PlanDueDay, setting.EvaluationDueMonth, setting.EvaluationDueDay, setting.DueSoonDays) = (pm, pd, em, ed, soon);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return PlanSave.Conflict; }
+        // Two first saves at once: the other request's row took the municipality's unique key.
+        catch (DbUpdateException e) when (e.IsUniqueViolation()) { db.ChangeTracker.Clear(); return PlanSave.Conflict; }
         return new(PlanOutcome.Saved, setting.Id);
     }
 }

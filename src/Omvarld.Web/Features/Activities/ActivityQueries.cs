@@ -23,7 +23,7 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
     {
         var q = await FilterAsync(filter, ct);
         var total = await q.CountAsync(ct);
-        var rows = await Sort(q, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await Sort(q, filter.Sort).PageOf(page, pageSize)
             .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
         var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
         return new Page<ActivityListItem>(items, page, pageSize, total);

@@ -1,3 +1,4 @@
+using Omvarld.Web.Infrastructure;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Auditing;
@@ -60,7 +61,7 @@ public sealed class AuditQueries(OmvarldDbContext db, CurrentUser me)
         if (entityId is { } id) q = q.Where(a => a.EntityId == id);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .PageOf(page, pageSize).ToListAsync(ct);
         return new(rows.Select(ToDto).ToList(), page, pageSize, total);
     }
 

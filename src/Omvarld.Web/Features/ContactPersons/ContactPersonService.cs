@@ -140,7 +140,7 @@ public sealed class ContactPersonService(OmvarldDbContext db, CurrentUser me, Po
     {
         var query = Filtered(unitId, status, q);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(r => r.UnitName).ThenByDescending(r => r.From).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await query.OrderBy(r => r.UnitName).ThenByDescending(r => r.From).ThenBy(r => r.Id).PageOf(page, pageSize).ToListAsync(ct);
         return new Page<ContactPersonDto>(await DtosAsync(rows, ct), page, pageSize, total);
     }
 

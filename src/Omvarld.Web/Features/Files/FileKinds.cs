@@ -32,6 +32,40 @@ public static class FileKinds
         return allowed.FirstOrDefault(k => k.Extension == extension);
     }
 
+    /// <summary>What an Office file (a zip) may declare, unpacked, in all: far more than any document needs.</summary>
+    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+    public const int MaxArchiveEntries = 2_000;
+    /// <summary>A large entry packed more tightly than this is a bomb, not a document.</summary>
+    private const int MaxEntryRatio = 200;
+    private const long RatioCheckedFrom = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// True for a zip (DOCX, XLSX, PPTX) whose central directory declares more than <see cref="MaxUncompressedBytes"/>
+    /// unpacked, more than <see cref="MaxArchiveEntries"/> entries, or a large entry packed out of all proportion (a zip
+    /// bomb). Only the directory is read, never an entry: this runs before anything unpacks the file.
+    /// </summary>
+    public static bool IsArchiveOutOfProportion(byte[] bytes)
+    {
+        if (!StartsWith(bytes, "PK\u0003\u0004"u8)) return false;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxArchiveEntries) return true;
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUncompressedBytes) return true;
+                if (entry.Length > RatioCheckedFrom && entry.Length > (long)MaxEntryRatio * Math.Max(entry.CompressedLength, 1)) return true;
+            }
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            return false; // not a readable zip: the content check refuses it
+        }
+    }
+
     private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
 
     private static bool IsZipWith(byte[] bytes, string entry)

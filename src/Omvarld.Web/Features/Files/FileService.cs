@@ -33,7 +33,7 @@ public sealed class FileService(OmvarldDbContext db, CurrentUser me, TimeProvide
         IReadOnlyList<FileKind> allowed, CancellationToken ct = default)
     {
         if (content is null || string.IsNullOrWhiteSpace(fileName)) return (null, Result.Fail("Files_Required", "File"));
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        var name = StoredFile.CleanName(Path.GetFileName(fileName.Replace('\\', '/')));
         if (name.Length > StoredFile.FileNameMaxLength) return (null, Result.Fail("Files_NameTooLong", "File"));
         var kind = FileKinds.ByName(name, allowed);
         if (kind is null) return (null, Result.Fail("Files_TypeNotAllowed", "File", FileKinds.Describe(allowed)));
@@ -49,6 +49,8 @@ public sealed class FileService(OmvarldDbContext db, CurrentUser me, TimeProvide
         }
         var bytes = buffer.ToArray();
         if (bytes.Length == 0) return (null, Result.Fail("Files_Empty", "File"));
+        if (FileKinds.IsArchiveOutOfProportion(bytes))
+            return (null, Result.Fail("Files_ArchiveTooLarge", "File", Format.Bytes(FileKinds.MaxUncompressedBytes), FileKinds.MaxArchiveEntries));
         if (!kind.Matches(bytes)) return (null, Result.Fail("Files_ContentMismatch", "File", kind.Extension, kind.Description));
 
         var municipalityId = db.CurrentMunicipalityId ?? throw new InvalidOperationException("No municipality in scope.");

@@ -64,7 +64,7 @@ public sealed class MembershipService(OmvarldDbContext db, CurrentUser me, TimeP
     {
         var q = Filtered(filter);
         var total = await q.CountAsync(ct);
-        var rows = await Rows(q.OrderBy(m => m.Name).ThenBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize), ct);
+        var rows = await Rows(q.OrderBy(m => m.Name).ThenBy(m => m.Id).PageOf(page, pageSize), ct);
         return new Page<MembershipListItem>(rows, page, pageSize, total);
     }
 

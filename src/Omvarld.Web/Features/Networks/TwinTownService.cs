@@ -69,7 +69,7 @@ public sealed class TwinTownService(OmvarldDbContext db, CurrentUser me, Referen
     {
         var q = Filtered(filter);
         var total = await q.CountAsync(ct);
-        return new Page<TwinTownListItem>(await Rows(q.OrderBy(t => t.City).ThenBy(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize), ct), page, pageSize, total);
+        return new Page<TwinTownListItem>(await Rows(q.OrderBy(t => t.City).ThenBy(t => t.Id).PageOf(page, pageSize), ct), page, pageSize, total);
     }
 
     public Task<List<TwinTownListItem>> ExportRowsAsync(TwinTownFilter filter, CancellationToken ct = default) =>

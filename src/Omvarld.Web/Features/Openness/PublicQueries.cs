@@ -1,3 +1,4 @@
+using Omvarld.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -139,7 +140,7 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
     {
         var q = Filtered(filter);
         var total = await q.CountAsync(ct);
-        var ids = await q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.Id).ToListAsync(ct);
+        var ids = await q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).PageOf(page, pageSize).Select(a => a.Id).ToListAsync(ct);
         return new(await BuildAsync(m, ids, baseUrl, ct), page, pageSize, total);
     }
 

@@ -119,6 +119,8 @@ public sealed class PublicationService(OmvarldDbContext db, CurrentUser me, Audi
         setting.ContactEmail = email;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return new(PublicationOutcome.Conflict); }
+        // Two first saves at once: the other request's row took the municipality's unique key.
+        catch (DbUpdateException e) when (e.IsUniqueViolation()) { db.ChangeTracker.Clear(); return new(PublicationOutcome.Conflict); }
         return new(PublicationOutcome.Saved);
     }
 }

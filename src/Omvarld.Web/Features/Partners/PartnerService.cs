@@ -38,7 +38,7 @@ public sealed class PartnerService(OmvarldDbContext db, CurrentUser me, Referenc
         }
         if (!string.IsNullOrWhiteSpace(country)) query = query.Where(p => p.CountryCode == country.Trim().ToUpper());
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).PageOf(page, pageSize)
             .Select(p => new { Partner = p, Count = db.ActivityPartners.Count(ap => ap.PartnerId == p.Id) }).ToListAsync(ct);
         return new Page<PartnerDto>(rows.Select(r => Dto(r.Partner, r.Count)).ToList(), page, pageSize, total);
     }

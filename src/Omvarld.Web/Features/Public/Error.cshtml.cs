@@ -17,6 +17,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
     public string TraceId { get; private set; } = "";
     /// <summary>Where "back" leads: the open pages for a visitor who came from them (they need no sign-in), else the start page.</summary>
     public string BackTo { get; private set; } = "/";
+    /// <summary>Why the request was refused, when the boundary said (issue 14: a file too large, a control character, a year out of range).</summary>
+    public string? Reason { get; private set; }
 
     public IActionResult OnGet(int code) => Handle(code);
     public IActionResult OnPost(int code) => Handle(code);
@@ -48,6 +50,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
         if (original.StartsWith("/oppet", StringComparison.OrdinalIgnoreCase)) BackTo = "/oppet";
         ViewData["Title"] = l[$"Error_{key}_Title"].Value;
         ViewData["Key"] = key;
+        Reason = HttpContext.Items[Omvarld.Web.Infrastructure.RequestGuard.MessageItem] as string;
         return Page();
     }
 }

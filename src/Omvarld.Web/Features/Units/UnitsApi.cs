@@ -36,7 +36,7 @@ public static class UnitsApi
         var q = db.Units.AsNoTracking();
         if (!includeClosed) q = q.Where(u => u.ClosedOn == null);
         var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await q.OrderBy(u => u.Name).ThenBy(u => u.Id).PageOf(page, pageSize)
             .Select(u => new UnitDto(u.Id, u.Name, u.Kind, u.ParentId, u.ReportsToCommitteeId, u.ClosedOn, u.Version)).ToListAsync(ct);
         return TypedResults.Ok(new Page<UnitDto>(items, page, pageSize, total));
     }

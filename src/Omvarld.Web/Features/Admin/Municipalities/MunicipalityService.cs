@@ -1,3 +1,4 @@
+using Omvarld.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Municipalities;
@@ -21,7 +22,7 @@ public sealed class MunicipalityService(OmvarldDbContext db, TimeProvider clock)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 500);
         var total = await db.Municipalities.CountAsync(ct);
-        var items = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).PageOf(page, pageSize)
             .Select(m => new MunicipalityDto(m.Id, m.Name, m.Slug, m.MunicipalityCode, m.IsDemo, m.Version)).ToListAsync(ct);
         return new(items, page, pageSize, total);
     }

@@ -44,8 +44,10 @@ public sealed class DetailsModel(UserAdminService users, OmvarldDbContext db, Au
 
     public async Task<IActionResult> OnPostResetPasswordAsync(Guid id)
     {
-        TemporaryPassword = await users.ResetPasswordAsync(id);
-        if (TemporaryPassword is null) return NotFound();
+        var reset = await users.ResetPasswordAsync(id);
+        if (reset is null) return NotFound();
+        if (reset.Conflict) ModelState.AddModelError(string.Empty, l["User_ResetConflict"]);
+        TemporaryPassword = reset.TemporaryPassword;
         await LoadAsync(id);
         return Page();
     }

@@ -15,6 +15,12 @@ public sealed record RoleDto(Guid Id, Role Role, Guid? UnitId, string? UnitName)
 public sealed record UserDto(Guid Id, string Email, string DisplayName, Guid? MunicipalityId, bool IsActive, bool IsLockedOut,
     bool TwoFactorEnabled, bool MustChangePassword, bool IsSystemAdministrator, IReadOnlyList<RoleDto> Roles);
 
+/// <summary>A reset's outcome: the new temporary password, or none when another reset of the same user won the race.</summary>
+public sealed record PasswordReset(string? TemporaryPassword)
+{
+    public bool Conflict => TemporaryPassword is null;
+}
+
 public sealed record CreateUserInput(string? Email, string? DisplayName, Guid? MunicipalityId);
 
 public sealed record RoleInput(Role? Role, Guid? UnitId);
@@ -46,7 +52,7 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
             q = q.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(s));
         }
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await q.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).PageOf(page, pageSize).ToListAsync(ct);
         return new(await ToDtosAsync(rows, ct), page, pageSize, total);
     }
 
@@ -55,6 +61,9 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
         var user = await (await VisibleAsync(ct)).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         return user is null ? null : (await ToDtosAsync([user], ct))[0];
     }
+
+    /// <summary>The error of a creation that lost a race for the same e-mail: a 409, not a 400.</summary>
+    public const string CreateConflict = "User_CreateConflict";
 
     public async Task<(UserDto? User, string? TemporaryPassword, Result Result)> CreateAsync(CreateUserInput input, CancellationToken ct = default)
     {
@@ -78,7 +87,14 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
             CreatedAt = clock.GetUtcNow().UtcDateTime, EmailConfirmed = true,
         };
         db.Tenant.Use(municipalityId);
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try { created = await users.CreateAsync(user, password); }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same e-mail created at the same moment by another request: its row took the unique key.
+            db.ChangeTracker.Clear();
+            return (null, null, Result.Fail(CreateConflict, "Email"));
+        }
         if (!created.Succeeded) return (null, null, Result.Fail("User_CreateFailed", "Email"));
         return ((await ToDtosAsync([user], ct))[0], password, Result.Ok);
     }
@@ -113,20 +129,28 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
     }
 
     /// <summary>A new temporary password, shown once; the user must change it at next sign-in. Other sessions end (new security stamp).</summary>
-    public async Task<string?> ResetPasswordAsync(Guid userId, CancellationToken ct = default)
+    /// <remarks>
+    /// One save: the flags are set before the reset, which writes the user once, so a reset that loses a race to another
+    /// (the row's concurrency stamp moved) changes nothing and answers <see cref="PasswordReset.Conflict"/>.
+    /// </remarks>
+    public async Task<PasswordReset?> ResetPasswordAsync(Guid userId, CancellationToken ct = default)
     {
         var user = await (await VisibleAsync(ct)).FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return null;
         db.Tenant.Use(user.MunicipalityId);
         var password = TemporaryPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
-        if (!result.Succeeded) throw new InvalidOperationException("A generated password failed the password rules.");
         user.MustChangePassword = true;
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateAsync(user);
-        return password;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            db.ChangeTracker.Clear();
+            return new PasswordReset(null);
+        }
+        if (!result.Succeeded) throw new InvalidOperationException("A generated password failed the password rules.");
+        return new PasswordReset(password);
     }
 
     public async Task<bool> SetActiveAsync(Guid userId, bool active, CancellationToken ct = default)

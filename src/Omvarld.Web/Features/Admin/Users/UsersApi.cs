@@ -19,9 +19,10 @@ public static class UsersApi
             TypedResults.Ok(await s.ListAsync(municipalityId, search?.Length > 100 ? search[..100] : search, page, pageSize, ct)));
         g.MapGet("/{id:guid}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (Guid id, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetAsync(id, ct) is { } u ? TypedResults.Ok(u) : Problems.NotFound(l));
-        g.MapPost("/", async Task<Results<Created<CreatedUserDto>, ValidationProblem>> (CreateUserInput input, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        g.MapPost("/", async Task<Results<Created<CreatedUserDto>, ValidationProblem, ProblemHttpResult>> (CreateUserInput input, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var (user, password, result) = await s.CreateAsync(input, ct);
+            if (result.Error == UserAdminService.CreateConflict) return Problems.Conflict(l, l[UserAdminService.CreateConflict]);
             return result.IsOk ? TypedResults.Created($"/api/v1/users/{user!.Id}", new CreatedUserDto(user, password!)) : Problems.From(result, l);
         });
         g.MapPost("/{id:guid}/roles", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, RoleInput input, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -34,7 +35,12 @@ public static class UsersApi
         g.MapDelete("/{id:guid}/roles/{assignmentId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid assignmentId, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.RemoveRoleAsync(id, assignmentId, ct) ? TypedResults.NoContent() : Problems.NotFound(l));
         g.MapPost("/{id:guid}/reset-password", async Task<Results<Ok<PasswordResetDto>, ProblemHttpResult>> (Guid id, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await s.ResetPasswordAsync(id, ct) is { } p ? TypedResults.Ok(new PasswordResetDto(p)) : Problems.NotFound(l));
+            await s.ResetPasswordAsync(id, ct) switch
+            {
+                null => Problems.NotFound(l),
+                { TemporaryPassword: { } p } => TypedResults.Ok(new PasswordResetDto(p)),
+                _ => Problems.Conflict(l, l["User_ResetConflict"]),
+            });
         g.MapPut("/{id:guid}/active", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ActiveRequest request, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.SetActiveAsync(id, request.Active, ct) ? TypedResults.NoContent() : Problems.NotFound(l));
         g.MapPost("/{id:guid}/unlock", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

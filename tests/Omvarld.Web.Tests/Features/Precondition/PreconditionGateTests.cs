@@ -125,6 +125,22 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         Assert.Contains($"Kommunstyrelsen {Day(Decided)} § 214 (KS 2026/00311): Donghua-universitetet (fiktiv), t.o.m. {Day(InForceUntil)}", csv);
     }
 
+    private static string? Message(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString();
+}
+
+public sealed class PreconditionGateTests_Sqlite(SqliteApp app) : PreconditionGateTests(app), IClassFixture<SqliteApp>;
+public sealed class PreconditionGateTests_Postgres(PostgresApp app) : PreconditionGateTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// R8 on both databases: the country assessment by the data in force and the coordinator's judgement, and the criteria
+/// per policy version. Apart from the gate: these read the demo's country data and policy as they are today, while the
+/// gate's scenario holds on any day (<see cref="Infrastructure.SqliteAppYearsLater"/>).
+/// </summary>
+public abstract class PreconditionAssessmentTests(OmvarldApp app)
+{
+    private static readonly string Coordinator = OmvarldApp.Email("samordnare");
+    private static readonly string Ks = OmvarldApp.Email("ks");
+
     [Fact]
     public async Task Assessment_SwedenMet_ChinaNotMet_JudgementOverridesButKeepsTheData()
     {
@@ -177,8 +193,8 @@ public abstract class PreconditionGateTests(OmvarldApp app)
     private static string? Message(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString();
 }
 
-public sealed class PreconditionGateTests_Sqlite(SqliteApp app) : PreconditionGateTests(app), IClassFixture<SqliteApp>;
-public sealed class PreconditionGateTests_Postgres(PostgresApp app) : PreconditionGateTests(app), IClassFixture<PostgresApp>;
+public sealed class PreconditionAssessmentTests_Sqlite(SqliteApp app) : PreconditionAssessmentTests(app), IClassFixture<SqliteApp>;
+public sealed class PreconditionAssessmentTests_Postgres(PostgresApp app) : PreconditionAssessmentTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>Issue 6.5: a new data release re-assesses every partner country; an approved activity's partner that no longer meets the criteria is listed with old and new values.</summary>
 public abstract class PreconditionReleaseTests(OmvarldApp app)

@@ -585,7 +585,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             foreach (var route in routes)
             {
                 var method = route[..route.IndexOf(' ')];
-                var url = Substitute(route)[(method.Length + 1)..] + Query(route) + (route == "GET /api/v1/sign-in/oidc" ? $"?municipalityId={app.Boras}" : "");
+                var url = Substitute(route)[(method.Length + 1)..] + Query(route) + (route.EndsWith(" /api/v1/sign-in/oidc", StringComparison.Ordinal) ? $"?municipalityId={app.Boras}" : "");
                 var isApi = url.StartsWith("/api/");
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (method != "GET") request.Content = new StringContent(Body(route, i, editorsUnit), Encoding.UTF8, "application/json");

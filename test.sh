@@ -2,6 +2,9 @@
 # Runs every test suite: domain, web integration (SQLite and PostgreSQL) and browser (Debian's Chromium).
 # Needs the .NET 10 SDK, PostgreSQL's server binaries, Chromium, python3-aiosmtpd and poppler-utils (pdftoppm); installs them with apt-get when
 # run as root, otherwise says exactly what to install. Starts a private PostgreSQL on 127.0.0.1 for the run.
+# The app under test runs on a fixed fake clock (tests/Omvarld.Web.Tests/Infrastructure/TestClock.cs), never on the
+# wall clock. To run every suite on another day, moved by years:  OMVARLD_TEST_NOW=2031-06-15 ./test.sh
+# (a day, read as 09:00 UTC, or an ISO 8601 instant).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,6 +31,7 @@ if [ -z "${OMVARLD_TEST_POSTGRES:-}" ]; then
   trap 'scripts/postgres-for-tests.sh stop' EXIT
 fi
 
+echo "Test clock: ${OMVARLD_TEST_NOW:-the default fixed day} (OMVARLD_TEST_NOW)"
 log=$(mktemp)
 set +e
 dotnet test Omvarld.slnx --nologo "$@" 2>&1 | tee "$log"

@@ -51,7 +51,7 @@ public class ActivityListBenchmarks
         var random = new Random(42);
         for (var m = 0; m < Municipalities; m++)
         {
-            var (municipality, _) = Municipality.Create($"Bänkkommun {m}", $"bank-{m}", $"{9000 + m}", isDemo: true, DateTime.UtcNow);
+            var (municipality, _) = Municipality.Create($"Bänkkommun {m}", $"bank-{m}", $"{9000 + m}", isDemo: true, TimeProvider.System.GetUtcNow().UtcDateTime);
             db.Municipalities.Add(municipality!);
             db.Tenant.Use(municipality!.Id);
             db.Tenant.SystemScope = true;

@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Omvarld.Web.Tests.Infrastructure;
 
 namespace Omvarld.Browser.Tests;
 
 /// <summary>
 /// The real app over real HTTP (Kestrel on 127.0.0.1, a free port), on a fresh SQLite file, migrated and
-/// filled with the demo data at start, every demo user with <see cref="DemoPassword"/>.
+/// filled with the demo data at start, every demo user with <see cref="DemoPassword"/>, on a fake clock that starts at
+/// <see cref="TestClock.Start"/> (the browser keeps its own clock: the app's cookies are session cookies).
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
@@ -27,6 +32,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public ServerLog Log { get; } = new();
 
     public string DatabaseFile => Path.Combine(_folder, "omvarld.db");
+
+    /// <summary>The app's clock (its registered <see cref="TimeProvider"/>).</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -51,6 +59,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureLogging(l => l.AddProvider(Log));
+        builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public override async ValueTask DisposeAsync()

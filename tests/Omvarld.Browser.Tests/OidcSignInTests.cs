@@ -13,7 +13,7 @@ public sealed class OidcSignInTests(BrowserFixture fixture) : BrowserTest(fixtur
     [Fact]
     public Task A_person_signs_in_with_the_municipalitys_account_and_gets_the_mapped_role() => RunAsync(async () =>
     {
-        await using var provider = await TestOidcProvider.StartAsync();
+        await using var provider = await TestOidcProvider.StartAsync(Fixture.App.Clock);
         await provider.AddClientAsync("omvarld-boras", "browser-test-hemlighet-42", BaseUrl + "/konto/extern/boras/callback");
         provider.AddUser(new TestUser("karin", "karin-sub-1", "Karin Extern", "karin.extern@boras.test", ["Omvärld-samordnare"]));
         await using (var scope = Fixture.App.Services.CreateAsyncScope())

@@ -66,9 +66,12 @@ public sealed class TestOidcProvider : IAsyncDisposable
     public int TokenRequests => _tokenRequests;
     private int _tokenRequests;
 
-    public static async Task<TestOidcProvider> StartAsync()
+    /// <summary>The provider's clock (its tokens' iat, nbf, exp): the clock of the app under test, when that is a fake one.</summary>
+    public TimeProvider Clock { get; private init; } = TimeProvider.System;
+
+    public static async Task<TestOidcProvider> StartAsync(TimeProvider? clock = null)
     {
-        var provider = new TestOidcProvider();
+        var provider = new TestOidcProvider { Clock = clock ?? TimeProvider.System };
         await provider.StartInternalAsync();
         return provider;
     }
@@ -104,6 +107,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(Clock); // OpenIddict and the cookie handler take their time from it
         builder.Services.AddDbContext<ProviderDb>(o =>
         {
             o.UseSqlite(_connection);
@@ -233,7 +237,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
     {
         var token = new JsonWebToken(idToken);
         var payload = JsonNode.Parse(Base64UrlEncoder.Decode(token.EncodedPayload))!.AsObject();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = Clock.GetUtcNow().ToUnixTimeSeconds();
         var key = _signingKey;
         switch (behaviour)
         {

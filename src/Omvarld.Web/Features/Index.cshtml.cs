@@ -11,7 +11,8 @@ namespace Omvarld.Web.Features;
 /// <summary>The start page: one section per role the user holds, each listing what needs the user's attention.</summary>
 public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
     PreconditionService precondition, Omvarld.Web.Features.ActionPlans.ActionPlanService actionPlans, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
-    Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue, Omvarld.Web.Features.ContactPersons.ContactPersonService contactPersons) : PageModel
+    Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue, Omvarld.Web.Features.ContactPersons.ContactPersonService contactPersons,
+    TimeProvider clock) : PageModel
 {
     /// <summary>How many days ahead an exception's end is shown.</summary>
     public const int ExceptionWarningDays = 60;
@@ -75,7 +76,7 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
         if (Scope.IsSystemAdministrator) MunicipalityCount = await db.Municipalities.CountAsync();
         if (Scope.CanManageUsers)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             var mine = me.MunicipalityId;
             // SQLite cannot compare DateTimeOffset in SQL: fetch the (few) lockout ends that are set and compare here.
             var lockoutEnds = await db.Users.Where(u => (Scope.IsSystemAdministrator || u.MunicipalityId == mine) && u.LockoutEnd != null)

@@ -126,7 +126,7 @@ public static class Commands
         var user = new AppUser
         {
             UserName = email, Email = email, DisplayName = name ?? email, IsSystemAdministrator = true,
-            CreatedAt = DateTime.UtcNow, EmailConfirmed = true,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, EmailConfirmed = true,
         };
         services.GetRequiredService<TenantContext>().SystemScope = true;
         var result = await users.CreateAsync(user, password);

@@ -59,6 +59,7 @@ public static class SecuritySetup
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
+            .AddUserManager<OmvarldUserManager>()
             .AddSignInManager()
             .AddEntityFrameworkStores<OmvarldDbContext>()
             .AddUserStore<OmvarldUserStore>()
@@ -99,7 +100,8 @@ public static class SecuritySetup
                     o.Events.OnValidatePrincipal = async ctx =>
                     {
                         var authTime = ctx.Principal?.FindFirstValue(AuthTimeClaim);
-                        if (!long.TryParse(authTime, out var t) || DateTimeOffset.FromUnixTimeSeconds(t) < DateTimeOffset.UtcNow - AbsoluteTimeout)
+                        var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                        if (!long.TryParse(authTime, out var t) || DateTimeOffset.FromUnixTimeSeconds(t) < now - AbsoluteTimeout)
                         {
                             ctx.RejectPrincipal();
                             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -160,7 +162,7 @@ public static class SecuritySetup
 }
 
 /// <summary>Adds the municipality, the display name and the sign-in time to the user's claims.</summary>
-public sealed class OmvarldClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class OmvarldClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -168,7 +170,38 @@ public sealed class OmvarldClaimsPrincipalFactory(UserManager<AppUser> users, IO
         var identity = await base.GenerateClaimsAsync(user);
         if (user.MunicipalityId is { } m) identity.AddClaim(new Claim(TenantContext.MunicipalityClaim, m.ToString()));
         identity.AddClaim(new Claim(SecuritySetup.DisplayNameClaim, user.DisplayName));
-        identity.AddClaim(new Claim(SecuritySetup.AuthTimeClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString()));
+        identity.AddClaim(new Claim(SecuritySetup.AuthTimeClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
+    }
+}
+
+/// <summary>
+/// Identity's user manager with lockout on the app's <see cref="TimeProvider"/>: the stock one reads the wall clock to
+/// set and test a lockout's end, while the cookie and security-stamp checks and the administrators' "locked" column use
+/// the registered clock; one clock for all keeps them agreeing (and the tests' fixed clock honest). The authenticator
+/// codes (TOTP) stay on the wall clock: they are compared with the clock of the user's phone, not with the app's.
+/// </summary>
+public sealed class OmvarldUserManager(IUserStore<AppUser> store, IOptions<IdentityOptions> options, IPasswordHasher<AppUser> hasher,
+    IEnumerable<IUserValidator<AppUser>> userValidators, IEnumerable<IPasswordValidator<AppUser>> passwordValidators, ILookupNormalizer normalizer,
+    IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger, TimeProvider clock)
+    : UserManager<AppUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
+{
+    public override async Task<bool> IsLockedOutAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await GetLockoutEnabledAsync(user)) return false;
+        return await GetLockoutEndDateAsync(user) is { } end && end >= clock.GetUtcNow();
+    }
+
+    /// <summary>As the stock method: count the failure; at the limit lock out for the configured time and reset the count.</summary>
+    public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var lockout = Store as IUserLockoutStore<AppUser> ?? throw new NotSupportedException("The user store does not support lockout.");
+        var count = await lockout.IncrementAccessFailedCountAsync(user, CancellationToken);
+        if (count < Options.Lockout.MaxFailedAccessAttempts) return await UpdateUserAsync(user);
+        await lockout.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken);
+        await lockout.ResetAccessFailedCountAsync(user, CancellationToken);
+        return await UpdateUserAsync(user);
     }
 }

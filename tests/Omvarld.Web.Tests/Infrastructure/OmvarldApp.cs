@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Omvarld.Web.Data;
 using Omvarld.Web.Features.Account;
@@ -16,7 +18,8 @@ namespace Omvarld.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The whole app over a real database, migrated and filled with the demo data on start, served over https://localhost
-/// in the "Testing" environment so that the production cookie settings (__Host- prefix, Secure) are in force.
+/// in the "Testing" environment so that the production cookie settings (__Host- prefix, Secure) are in force, on a
+/// fake clock that starts at <see cref="TestClock.Start"/> (moved by <see cref="ClockStart"/> in a fixture that needs it).
 /// </summary>
 public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -33,6 +36,17 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
     public Guid UpplandsBro { get; private set; }
 
     public static string Email(string local, string municipality = "boras") => $"{local}@{municipality}.demo";
+
+    /// <summary>Where this app's clock starts; a fixture that runs the app on another day overrides it.</summary>
+    protected virtual DateTimeOffset ClockStart => TestClock.Start;
+
+    private FakeTimeProvider? _clock;
+
+    /// <summary>The app's clock (its registered <see cref="TimeProvider"/>): arrange dates relative to it, never to the wall clock.</summary>
+    public FakeTimeProvider Clock => _clock ??= TestClock.Create(ClockStart);
+
+    /// <summary>The app's "today" (in Sweden).</summary>
+    public DateOnly Today => TestClock.Today(Clock);
 
     public virtual async Task InitializeAsync()
     {
@@ -69,7 +83,11 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         // Password hashing at production strength costs ~0.1 s per demo user and sign-in on 2 cores; the tests
         // check what a password lets you do, not how slowly it is hashed.
-        builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureTestServices(s =>
+        {
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        });
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -6,8 +6,11 @@ using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Account;
 
-public sealed class ApiTokensModel(ApiTokenService tokens, CurrentUser me, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApiTokensModel(ApiTokenService tokens, CurrentUser me, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
+    /// <summary>Now, by the app's clock: a token past its expiry is shown as expired.</summary>
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public List<ApiTokenDto> Tokens { get; private set; } = [];
     /// <summary>The new token's secret: shown on this one response only.</summary>
     public string? NewSecret { get; private set; }

@@ -144,7 +144,7 @@ public abstract class AccountTests(OmvarldApp app)
         await app.WithDbAsync(async db =>
         {
             var token = await db.ApiTokens.SingleAsync(t => t.Id == id);
-            token.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            token.ExpiresAt = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
             await db.SaveChangesAsync();
         });
 

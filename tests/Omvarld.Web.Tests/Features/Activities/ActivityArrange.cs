@@ -48,7 +48,7 @@ public static class ActivityArrange
         app.WithDbAsync(async db =>
         {
             db.Tenant.Use(municipality);
-            var f = StoredFile.Create(municipality, ActivityService.FileOwner, activityId, "program.pdf", "application/pdf", 5, new string('0', 64), DateTimeOffset.UtcNow, null);
+            var f = StoredFile.Create(municipality, ActivityService.FileOwner, activityId, "program.pdf", "application/pdf", 5, new string('0', 64), app.Clock.GetUtcNow(), null);
             db.StoredFiles.Add(f);
             db.StoredFileContents.Add(StoredFileContent.For(f, "%PDF-"u8.ToArray()));
             await db.SaveChangesAsync();

@@ -305,7 +305,7 @@ public abstract class ActivityPagesTests(OmvarldApp app)
         await app.WithDbAsync(async db =>
         {
             var a = await db.Activities.IgnoreQueryFilters().SingleAsync(x => x.Id == submitted);
-            Assert.True(a.Submit(Guid.NewGuid(), DateTimeOffset.UtcNow).Result.IsOk);
+            Assert.True(a.Submit(Guid.NewGuid(), app.Clock.GetUtcNow()).Result.IsOk);
             await db.SaveChangesAsync();
         });
         var client = await app.SignInAsync(Reader);

@@ -63,7 +63,7 @@ public abstract class CalendarFeedTests(OmvarldApp app)
     {
         db.Tenant.Use(app.Boras);
         var token = CalendarFeed.NewToken();
-        db.CalendarFeeds.Add(new CalendarFeed { MunicipalityId = app.Boras, Id = Guid.CreateVersion7(), UserId = userId, TokenHash = CalendarFeed.HashOf(token), CreatedAt = DateTime.UtcNow });
+        db.CalendarFeeds.Add(new CalendarFeed { MunicipalityId = app.Boras, Id = Guid.CreateVersion7(), UserId = userId, TokenHash = CalendarFeed.HashOf(token), CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         return $"/kalender/{token}.ics";
     });
@@ -117,17 +117,41 @@ public abstract class CalendarFeedTests(OmvarldApp app)
         Assert.Empty((await ReadFeedAsync(await FeedForAsync(reader))).Events);
     }
 
+    /// <summary>
+    /// A governing document of Borås of its own (made from the 2023 policy's file) adopted a year ago and running out
+    /// <paramref name="monthsLeft"/> months from today: a policy end inside the feed's horizon, whatever day it is.
+    /// </summary>
+    private async Task<Guid> PolicyEndingAsync(int monthsLeft)
+    {
+        var key = $"KALENDER-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+        var yaml = RepositoryFiles.SeedPolicy("boras-2023.yaml")
+            .Replace("key: BORAS-2023", $"key: {key}")
+            .Replace("key: BORAS-INTERNATIONELL-POLICY", $"key: {key}-DOK")
+            .Replace("title: Internationell policy", "title: Kalendertestets riktlinjer")
+            .Replace("kind: policy", "kind: riktlinjer") // not the activity policy: the register's other tests are not touched
+            .Replace("date: 2023-06-21", $"date: {app.Today.AddYears(-1):yyyy-MM-dd}")
+            .Replace("validUntil: \"2027\"", $"validUntil: \"{app.Today.AddMonths(monthsLeft):yyyy-MM-dd}\"");
+        var content = new StringContent(yaml, Encoding.UTF8, "application/yaml");
+        var imported = await (await app.ApiClientAsync(OmvarldApp.Email("samordnare"))).PostAsync("/api/v1/policies/import", content);
+        Assert.True(imported.StatusCode == HttpStatusCode.Created, await imported.Content.ReadAsStringAsync());
+        return (await imported.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
     [Fact]
     public async Task Coordinator_SeesEveryUnitsResults_AndPolicyDates()
     {
+        var version = await PolicyEndingAsync(monthsLeft: 6);
         var (coordinator, _) = await UserAsync("kalender-samordnare", Role.Coordinator, null);
         var calendar = await ReadFeedAsync(await FeedForAsync(coordinator));
         var zrazkove = await ActivityIdAsync(ZrazkoveTitle);
         Assert.Contains(calendar.Events, e => e.Uid!.StartsWith($"results-{zrazkove:D}-", StringComparison.Ordinal));
-        // Borås' seed policies run to 2027: the last day or the day to start the revision falls within the feed's horizon.
-        var policy = Assert.Single(calendar.Events, e => e.Uid!.StartsWith("policy-end-", StringComparison.Ordinal) && e.Summary!.Contains("Styrdokument upphör", StringComparison.Ordinal));
-        Assert.Contains("/styrdokument/versioner/", policy.Url!.AbsolutePath);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        // The document's last day falls within the feed's horizon, and so does the day to start its revision (6 months before).
+        var policy = Assert.Single(calendar.Events, e => e.Uid == $"policy-end-{version:D}@omvarld");
+        Assert.Contains("Styrdokument upphör", policy.Summary);
+        Assert.Equal(app.Today.AddMonths(6), DateOnly.FromDateTime(policy.DtStart!.Date.ToDateTime(TimeOnly.MinValue)));
+        Assert.Equal($"/styrdokument/versioner/{version:D}", policy.Url!.AbsolutePath);
+        Assert.Contains(calendar.Events, e => e.Uid == $"policy-revision-{version:D}@omvarld");
+        var today = app.Today;
         Assert.All(calendar.Events, e => Assert.InRange(DateOnly.FromDateTime(e.DtStart!.Date.ToDateTime(TimeOnly.MinValue)),
             today.AddDays(-CalendarService.PastDays), today.AddMonths(CalendarService.HorizonMonths)));
     }

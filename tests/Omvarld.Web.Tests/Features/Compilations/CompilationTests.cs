@@ -311,7 +311,7 @@ public abstract class CompilationTests(OmvarldApp app)
             db.TwinTowns.Add(town!);
             db.MembershipActivities.Add(Domain.Networks.MembershipActivity.Link(membership!, activity, coordinator).Value!);
             db.TwinTownActivities.Add(Domain.Networks.TwinTownActivity.Link(town!, activity, coordinator).Value!);
-            db.TwinTownNotes.Add(Domain.Networks.TwinTownNote.Write(town!, Year, "Utbytet fördjupades.", null, "Testaren", DateTimeOffset.UtcNow, coordinator).Value!);
+            db.TwinTownNotes.Add(Domain.Networks.TwinTownNote.Write(town!, Year, "Utbytet fördjupades.", null, "Testaren", app.Clock.GetUtcNow(), coordinator).Value!);
             await db.SaveChangesAsync();
         });
         var part = await GetAsync($"year={Year}&unit={a.Other}");

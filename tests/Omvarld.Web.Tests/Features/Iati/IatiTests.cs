@@ -57,7 +57,7 @@ public abstract class IatiApiTests(OmvarldApp app)
         db.Tenant.Use(municipality);
         var activity = await db.Activities.SingleAsync(a => a.Id == activityId);
         var coordinator = new AccessScope(false, [(Role.Coordinator, null)], null);
-        Assert.True(activity.Publish(coordinator, Guid.NewGuid(), DateTimeOffset.UtcNow).IsOk);
+        Assert.True(activity.Publish(coordinator, Guid.NewGuid(), app.Clock.GetUtcNow()).IsOk);
         if (chooseForIati) Assert.True(activity.ChooseForIati(coordinator, true).IsOk);
         await db.SaveChangesAsync();
     });
@@ -199,6 +199,7 @@ public sealed class IatiExportTests
     private static readonly IatiLabels Labels = new(y => $"Resultat {y}", "Slutrapport", "Kvalitativ");
     private static readonly IatiPublisher Publisher = new("SE-ON-2120001561", "Borås Stad", "11", "sv");
     private static readonly DateOnly Today = new(2026, 3, 1);
+    private static readonly DateTimeOffset Generated = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     private static IatiActivityData Activity(string? description = "Beskrivning", params IatiPartner[] partners) => new(
         Guid.NewGuid(), "Partnerskap", description, "Syfte", ActivityKind.AidOrDevelopmentCooperation, ActivityStatus.Ongoing,
@@ -214,7 +215,7 @@ public sealed class IatiExportTests
     {
         var ok = Activity();
         var missing = Activity(description: null);
-        var result = IatiExport.Build(Publisher, [ok, missing], DateTimeOffset.UtcNow, Today, Labels, Schemas);
+        var result = IatiExport.Build(Publisher, [ok, missing], Generated, Today, Labels, Schemas);
         Assert.Equal([ok.Id], result.Included.Select(a => a.Id));
         var rejected = Assert.Single(result.Rejected);
         Assert.Equal(missing.Id, rejected.ActivityId);
@@ -225,7 +226,7 @@ public sealed class IatiExportTests
     [Fact]
     public void WithoutIdentifier_NothingIsExported()
     {
-        var result = IatiExport.Build(null, [Activity()], DateTimeOffset.UtcNow, Today, Labels, Schemas);
+        var result = IatiExport.Build(null, [Activity()], Generated, Today, Labels, Schemas);
         Assert.Equal("Iati_NoOrganisationIdentifier", result.Problem?.Error);
         Assert.Empty(result.Included);
         Assert.Empty(result.Document.Root!.Elements());
@@ -237,7 +238,7 @@ public sealed class IatiExportTests
         var swedishOnly = Activity("Beskrivning", new IatiPartner("Högskolan", PartnerType.University, "SE", PartnerRole.Partner));
         var three = Activity("Beskrivning", new("A", PartnerType.Ngo, "KE", PartnerRole.Partner), new("B", PartnerType.Municipality, "UA", PartnerRole.Partner),
             new("C", PartnerType.School, "TZ", PartnerRole.Host));
-        var result = IatiExport.Build(Publisher, [swedishOnly, three], DateTimeOffset.UtcNow, Today, Labels, Schemas);
+        var result = IatiExport.Build(Publisher, [swedishOnly, three], Generated, Today, Labels, Schemas);
         Assert.Equal("Iati_RecipientCountryMissing", Assert.Single(Assert.Single(result.Rejected).Problems).Error);
 
         var activity = Assert.Single(result.Document.Root!.Elements("iati-activity"));

@@ -60,7 +60,7 @@ public abstract class OpenDataLeakTests(OmvarldApp app)
             rejectFirst: $"LEAKREJECTION-{M} gör om och gör rätt",
             more: (a, by) =>
             {
-                var at = DateTimeOffset.UtcNow;
+                var at = app.Clock.GetUtcNow();
                 Assert.True(a.AddTrip(new TripInput($"LEAKTRAVELLER-{M} Anna Resenär", 1, "Reykjavik", "IS", new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 3), 12000m, $"LEAKTRIPPURPOSE-{M}"),
                     new HashSet<string> { "IS" }).Result.IsOk);
                 Assert.True(a.AddComment($"LEAKCOMMENT-{M} internt: ring Anna på 070-1234567", by, at).Result.IsOk);

@@ -68,8 +68,8 @@ public static class OpennessArrange
             var units = await db.Units.ToListAsync();
             var ks = await db.Users.Where(u => u.Email == OmvarldApp.Email("ks", slug)).Select(u => u.Id).SingleAsync();
             var (e, r) = PreconditionException.Create(municipality,
-                new ExceptionDecision(null, new DateOnly(2025, 2, 1), "42", "KS 2025/00042", text, activity.Id, activity.PartnerId!.Value, new DateOnly(2030, 12, 31)),
-                [activity.PartnerId!.Value], new AccessScope(false, [(Role.KsSecretariat, null)], UnitTree.From(units)), ks, DateTimeOffset.UtcNow);
+                new ExceptionDecision(null, app.Today.AddYears(-1), "42", "KS 2025/00042", text, activity.Id, activity.PartnerId!.Value, app.Today.AddYears(4)),
+                [activity.PartnerId!.Value], new AccessScope(false, [(Role.KsSecretariat, null)], UnitTree.From(units)), ks, app.Clock.GetUtcNow());
             Assert.True(r.IsOk, r.Error);
             db.PreconditionExceptions.Add(e!);
             await db.SaveChangesAsync();

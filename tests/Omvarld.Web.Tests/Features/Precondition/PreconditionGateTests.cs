@@ -51,9 +51,19 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         return await submitted.ReadJsonAsync();
     }
 
-    private static object Exception(Guid activity, Guid partner, string? paragraph = "§ 214", string? date = "2026-03-02", string? caseNumber = "KS 2026/00311",
-        string validUntil = "2027-06-30") =>
-        new { body = "Kommunstyrelsen", decidedOn = date, minuteParagraph = paragraph, caseNumber, decisionText = "Kommunstyrelsen beslutar om undantag för samarbetet.", activityId = activity, partnerId = partner, validUntil };
+    // The exceptions' dates count from the app's today: decided a month ago and in force for a year, or run out yesterday.
+    private DateOnly Decided => app.Today.AddMonths(-1);
+    private DateOnly InForceUntil => app.Today.AddYears(1);
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private object Exception(Guid activity, Guid partner, string? paragraph = "§ 214", bool dated = true, string? caseNumber = "KS 2026/00311",
+        DateOnly? decidedOn = null, DateOnly? validUntil = null) =>
+        new
+        {
+            body = "Kommunstyrelsen", decidedOn = dated ? Day(decidedOn ?? Decided) : null, minuteParagraph = paragraph, caseNumber,
+            decisionText = "Kommunstyrelsen beslutar om undantag för samarbetet.", activityId = activity, partnerId = partner,
+            validUntil = Day(validUntil ?? InForceUntil),
+        };
 
     private async Task<HttpResponseMessage> ApproveAsync(Guid id) =>
         await (await app.ApiClientAsync(Approver)).PostJsonAsync($"/api/v1/activities/{id}/transitions", new
@@ -79,7 +89,7 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         var ks = await app.ApiClientAsync(Ks);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Coordinator)).PostJsonAsync("/api/v1/exceptions", Exception(id, china))).StatusCode);
         Assert.Equal("Paragraf (§) i protokollet måste fyllas i.", Message(await (await ks.PostJsonAsync("/api/v1/exceptions", Exception(id, china, paragraph: null))).ReadProblemAsync()));
-        Assert.Equal("Beslutsdatum måste fyllas i.", Message(await (await ks.PostJsonAsync("/api/v1/exceptions", Exception(id, china, date: null))).ReadProblemAsync()));
+        Assert.Equal("Beslutsdatum måste fyllas i.", Message(await (await ks.PostJsonAsync("/api/v1/exceptions", Exception(id, china, dated: false))).ReadProblemAsync()));
         Assert.Equal("Diarienummer måste fyllas i.", Message(await (await ks.PostJsonAsync("/api/v1/exceptions", Exception(id, china, caseNumber: null))).ReadProblemAsync()));
         var other = await PartnerAsync("Annan part (fiktiv)", "CN");
         Assert.Equal("Samarbetsparten är inte med i aktiviteten.", Message(await (await ks.PostJsonAsync("/api/v1/exceptions", Exception(id, other))).ReadProblemAsync()));
@@ -101,7 +111,7 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         // An exception that has run out blocks again (decided and ended before today).
         var third = await SubmittedAsync("Textilforskning 2026", china);
         var thirdId = third.GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.Created, (await ks.PostJsonAsync("/api/v1/exceptions", Exception(thirdId, china, date: "2026-01-10", validUntil: "2026-06-30"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await ks.PostJsonAsync("/api/v1/exceptions", Exception(thirdId, china, decidedOn: app.Today.AddYears(-1), validUntil: app.Today.AddDays(-1)))).StatusCode);
         var expired = await (await ks.GetAsync($"/api/v1/activities/{thirdId}")).ReadJsonAsync();
         Assert.Contains(expired.GetProperty("findings").EnumerateArray(), f => f.Str("severity") == "Blocking" && f.Str("message")!.Contains("har upphört"));
         Assert.Equal(HttpStatusCode.BadRequest, (await ApproveAsync(thirdId)).StatusCode);
@@ -112,8 +122,24 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         Assert.Contains(listed, e => e.GetProperty("hasExpired").GetBoolean());
         // ... and in the activity export.
         var csv = await (await (await app.ApiClientAsync(Coordinator)).GetAsync("/api/v1/activities/export?format=csv&q=Textilforskning med Shanghai")).Content.ReadAsStringAsync();
-        Assert.Contains("Kommunstyrelsen 2026-03-02 § 214 (KS 2026/00311): Donghua-universitetet (fiktiv), t.o.m. 2027-06-30", csv);
+        Assert.Contains($"Kommunstyrelsen {Day(Decided)} § 214 (KS 2026/00311): Donghua-universitetet (fiktiv), t.o.m. {Day(InForceUntil)}", csv);
     }
+
+    private static string? Message(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString();
+}
+
+public sealed class PreconditionGateTests_Sqlite(SqliteApp app) : PreconditionGateTests(app), IClassFixture<SqliteApp>;
+public sealed class PreconditionGateTests_Postgres(PostgresApp app) : PreconditionGateTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// R8 on both databases: the country assessment by the data in force and the coordinator's judgement, and the criteria
+/// per policy version. Apart from the gate: these read the demo's country data and policy as they are today, while the
+/// gate's scenario holds on any day (<see cref="Infrastructure.SqliteAppYearsLater"/>).
+/// </summary>
+public abstract class PreconditionAssessmentTests(OmvarldApp app)
+{
+    private static readonly string Coordinator = OmvarldApp.Email("samordnare");
+    private static readonly string Ks = OmvarldApp.Email("ks");
 
     [Fact]
     public async Task Assessment_SwedenMet_ChinaNotMet_JudgementOverridesButKeepsTheData()
@@ -167,8 +193,8 @@ public abstract class PreconditionGateTests(OmvarldApp app)
     private static string? Message(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString();
 }
 
-public sealed class PreconditionGateTests_Sqlite(SqliteApp app) : PreconditionGateTests(app), IClassFixture<SqliteApp>;
-public sealed class PreconditionGateTests_Postgres(PostgresApp app) : PreconditionGateTests(app), IClassFixture<PostgresApp>;
+public sealed class PreconditionAssessmentTests_Sqlite(SqliteApp app) : PreconditionAssessmentTests(app), IClassFixture<SqliteApp>;
+public sealed class PreconditionAssessmentTests_Postgres(PostgresApp app) : PreconditionAssessmentTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>Issue 6.5: a new data release re-assesses every partner country; an approved activity's partner that no longer meets the criteria is listed with old and new values.</summary>
 public abstract class PreconditionReleaseTests(OmvarldApp app)

@@ -20,7 +20,7 @@ public static class ResultsArrange
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             scope.ServiceProvider.GetRequiredService<TenantContext>().SystemScope = true;
             var user = new AppUser { UserName = email, Email = email, DisplayName = "Test " + email.Split('@')[0], MunicipalityId = municipality,
-                EmailRemindersEnabled = reminders, CreatedAt = DateTime.UtcNow, EmailConfirmed = true };
+                EmailRemindersEnabled = reminders, CreatedAt = app.Clock.GetUtcNow().UtcDateTime, EmailConfirmed = true };
             var result = await users.CreateAsync(user, OmvarldApp.Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
             return user.Id;

@@ -1,4 +1,5 @@
 using Omvarld.TestOidc;
+using Omvarld.Web.Tests.Infrastructure;
 
 namespace Omvarld.Web.Tests.Features.SignIn;
 
@@ -11,7 +12,8 @@ public sealed class OidcProviderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Provider = await TestOidcProvider.StartAsync();
+        // Its own fake clock from the same start as the app's: the two agree to well within the ID token's minute of skew.
+        Provider = await TestOidcProvider.StartAsync(TestClock.Create());
         await Provider.AddClientAsync(ClientId, ClientSecret, "https://localhost/konto/extern/boras/callback");
     }
 

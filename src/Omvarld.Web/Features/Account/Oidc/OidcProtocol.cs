@@ -42,7 +42,7 @@ public sealed class OidcException(OidcError error, string logMessage, Exception?
 /// is visible here.
 /// </para>
 /// </summary>
-public sealed class OidcProtocol(ILogger<OidcProtocol> log)
+public sealed class OidcProtocol(ILogger<OidcProtocol> log, TimeProvider clock)
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
     {
@@ -189,6 +189,8 @@ public sealed class OidcProtocol(ILogger<OidcProtocol> log)
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = TimeSpan.FromMinutes(1),
+            // The lifetime by the app's clock, not the wall clock: one "now" for the whole app.
+            LifetimeValidator = (notBefore, expires, _, p) => IsWithinLifetime(notBefore, expires, clock.GetUtcNow().UtcDateTime, p.ClockSkew),
             ValidAlgorithms =
             [
                 SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
@@ -197,6 +199,12 @@ public sealed class OidcProtocol(ILogger<OidcProtocol> log)
             ],
         });
     }
+
+    /// <summary>An expiry is required; not-before is optional; both with <paramref name="skew"/> of grace.</summary>
+    public static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, DateTime nowUtc, TimeSpan skew) =>
+        expires is { } exp && nowUtc <= exp.ToUniversalTime() + skew
+        && (notBefore is not { } nbf || nbf.ToUniversalTime() <= nowUtc + skew)
+        && (notBefore is not { } first || first <= exp);
 
     public static bool FixedTimeEquals(string? a, string? b) =>
         a is not null && b is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));

@@ -90,9 +90,11 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
 
         var content = operation["requestBody"]?["content"] as JsonObject;
         var jsonSchema = content?["application/json"]?["schema"];
-        var multipart = content is not null && content.ContainsKey("multipart/form-data")
-            || (method is "POST" or "PUT" && Regex.IsMatch(path, @"/(files|import|agreement|releases)$"));
-        var rawText = content is not null && !content.ContainsKey("application/json") && !multipart;
+        // The document leaves out bodies read by hand: policy files as text, uploads as multipart with a "file".
+        var rawText = method is "POST" or "PUT" && Regex.IsMatch(path, @"/policies/import$|/source$")
+            || content is not null && !content.ContainsKey("application/json") && !content.ContainsKey("multipart/form-data");
+        var multipart = !rawText && (content is not null && content.ContainsKey("multipart/form-data")
+            || (method is "POST" or "PUT" && Regex.IsMatch(path, @"/(files|import|agreement|releases)$")));
 
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
         AttackRequest Req(string url, string mutation) => new(key, method, url, mutation, isApi);

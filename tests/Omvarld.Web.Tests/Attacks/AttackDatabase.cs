@@ -138,11 +138,11 @@ public sealed class AttackDatabase
     });
 
     /// <summary>"AuditEntries 412 → 413, Activities 40 → 41": the tables whose counts differ.</summary>
-    public string Difference(long[] before, long[] after)
+    public string Difference(long[] before, long[] after, string? except = null)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < before.Length; i++)
-            if (before[i] != after[i]) sb.Append(sb.Length == 0 ? "" : ", ").Append($"{_labels[i]} {before[i]} → {after[i]}");
+            if (before[i] != after[i] && _labels[i] != except) sb.Append(sb.Length == 0 ? "" : ", ").Append($"{_labels[i]} {before[i]} → {after[i]}");
         return sb.ToString();
     }
 }

@@ -116,8 +116,8 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
             var kind = p.Schema is null ? GuessKind(p.Name, world.RouteValue(path, p.Name)) : Classify(p.Schema).Kind;
             if (kind == ValueKind.String && GuidText().IsMatch(world.RouteValue(path, p.Name))) kind = ValueKind.Uuid;
             var foreign = world.ForeignRouteValue(path, p.Name);
-            foreach (var v in Mutations.Text(kind, foreign, RandomGuid).Concat(RouteExtras(kind)))
-                list.Add(WithBase(Req(Url(p.Name, v.Text), $"route.{p.Name}: {v.Name}")) with { ForeignRouteId = v.Name == "other-municipality-id" });
+            foreach (var v in RouteValues(kind, foreign))
+                list.Add(WithBase(Req(Url(p.Name, v.Text), $"route.{p.Name}: {v.Name}")) with { ForeignRouteValue = v.Name == "other-municipality-id" ? v.Text : null });
         }
         foreach (var p in queryParams)
         {
@@ -159,6 +159,8 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
         {
             foreach (var (name, file) in BadFiles())
                 list.Add(Req(Url(), $"file: {name}") with { Body = BodyKind.Multipart, Files = file is null ? [] : [file] });
+            foreach (var (name, text) in BadMultiparts)
+                list.Add(Req(Url(), $"multipart: {name}") with { Body = BodyKind.Raw, Text = text, ContentType = "multipart/form-data; boundary=b" });
         }
         if (rawText)
         {
@@ -168,9 +170,14 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
         return new AttackTarget(key, baseline, list);
     }
 
-    private static IEnumerable<BadValue> RouteExtras(ValueKind kind) =>
+    /// <summary>
+    /// Bad route values. A NUL in the path is left out: Kestrel answers it with 400 before the app, and the test
+    /// server refuses to build such a request at all.
+    /// </summary>
+    private IEnumerable<BadValue> RouteValues(ValueKind kind, string? foreign) =>
     [
-        new("path-traversal", "../../etc/passwd"), new("percent-nul", "%00"), new("unicode", "å\u202E"),
+        .. Mutations.Text(kind, foreign, RandomGuid).Where(v => !v.Text.Contains('\0')),
+        new("path-traversal", "../../etc/passwd"), new("unicode", "å\u202E"),
         .. kind == ValueKind.Integer ? Array.Empty<BadValue>() : [new BadValue("int-min", int.MinValue.ToString())],
     ];
 
@@ -196,9 +203,17 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
         ("utf16-bom", "\uFEFF" + baseJson, "application/json; charset=utf-16"),
     ];
 
+    /// <summary>Multipart bodies a hostile client writes by hand.</summary>
+    private static readonly (string Name, string Text)[] BadMultiparts =
+    [
+        ("no-parts", "--b--\r\n"),
+        ("section-without-headers", "--b\r\n\r\nx\r\n--b--\r\n"),
+        ("unterminated", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF"),
+    ];
+
     private static IEnumerable<(string Name, FilePart? File)> BadFiles() =>
     [
-        ("missing", null),
+        ("missing", new FilePart("not-the-file", "annat.pdf", "%PDF-1.4"u8.ToArray())),
         ("empty", new FilePart("file", "tom.pdf", [])),
         ("garbage", new FilePart("file", "skräp.xlsx", Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray())),
         ("truncated-zip", new FilePart("file", "trasig.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])),
@@ -362,8 +377,8 @@ public sealed partial class AttackGenerator(Random rng, IAttackWorld world)
         {
             var p = m.Groups[1].Value;
             var kind = GuessKind(p, world.RouteValue(route, p));
-            foreach (var v in Mutations.Text(kind, world.ForeignRouteValue(route, p), RandomGuid).Concat(RouteExtras(kind)))
-                list.Add(Req(Url(p, v.Text), $"route.{p}: {v.Name}") with { ForeignRouteId = v.Name == "other-municipality-id" });
+            foreach (var v in RouteValues(kind, world.ForeignRouteValue(route, p)))
+                list.Add(Req(Url(p, v.Text), $"route.{p}: {v.Name}") with { ForeignRouteValue = v.Name == "other-municipality-id" ? v.Text : null });
         }
         var url = Url();
         foreach (var f in queryFields.DistinctBy(f => f.Name))

@@ -22,8 +22,8 @@ public sealed record AttackRequest(string Target, string Method, string Url, str
     public IReadOnlyList<FilePart> Files { get; init; } = [];
     public bool PageForm { get; init; }
     public bool WithoutToken { get; init; }
-    /// <summary>The route names a row of the other municipality: no member of this one may get a 2xx for it.</summary>
-    public bool ForeignRouteId { get; init; }
+    /// <summary>The other municipality's id (or slug) this request's route carries: a member's answer must not tell it from an id that exists nowhere.</summary>
+    public string? ForeignRouteValue { get; init; }
 
     public bool IsWrite => Method is not ("GET" or "HEAD");
 
@@ -54,7 +54,10 @@ public sealed record AttackRequest(string Target, string Method, string Url, str
                 {
                     var part = new ByteArrayContent(f.Content);
                     part.Headers.ContentType = MediaTypeHeaderValue.Parse(f.ContentType);
-                    multipart.Add(part, f.Field, f.FileName);
+                    // RFC 5987's filename* carries any character (NUL, control, bidi) to the server, as a hostile client would.
+                    part.Headers.TryAddWithoutValidation("Content-Disposition",
+                        $"form-data; name=\"{f.Field}\"; filename*=UTF-8''{Uri.EscapeDataString(f.FileName)}");
+                    multipart.Add(part);
                 }
                 message.Content = multipart;
                 break;

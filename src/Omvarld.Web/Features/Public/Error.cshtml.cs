@@ -24,7 +24,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
 
     private IActionResult Handle(int code)
     {
-        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 ? code : 500;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        // A code with no page of its own is a 500 when the app failed with it, and no page at all when asked for directly.
+        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 or 500 ? code : reExecuted ? 500 : 404;
         TraceId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";

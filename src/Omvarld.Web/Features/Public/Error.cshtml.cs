@@ -30,7 +30,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         // The database out of reach is no error of the app: 503 with Retry-After, as /health says.
         if (DatabaseUnavailable.Is(error)) code = StatusCodes.Status503ServiceUnavailable;
-        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 or 503 ? code : 500;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || error is not null;
+        // A code with no page of its own is a 500 when the app failed with it, and no page at all when asked for directly.
+        Code = code is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 or 500 or 503 ? code : reExecuted ? 500 : 404;
         TraceId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";

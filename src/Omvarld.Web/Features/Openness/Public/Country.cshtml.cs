@@ -9,10 +9,11 @@ public sealed class CountryModel(PublicQueries queries, ReferenceData reference)
     public Country Country { get; private set; } = null!;
     public List<PublicActivity> Activities { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string alpha2, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? alpha2, CancellationToken ct)
     {
         if (!await ResolveAsync(ct)) return NotFound();
-        if (alpha2.Length != 2 || !alpha2.All(char.IsAsciiLetter) || reference.Country(alpha2.ToUpperInvariant()) is not { } country) return NotFound();
+        // Model binding makes a blank route value null.
+        if (alpha2 is not { Length: 2 } || !alpha2.All(char.IsAsciiLetter) || reference.Country(alpha2.ToUpperInvariant()) is not { } country) return NotFound();
         if (await NotModifiedAsync(ct)) return NotModifiedResult();
         Country = country;
         Activities = await Queries.AllAsync(Municipality, new PublicFilter(Country: country.Alpha2), BaseUrl, ct);

@@ -1,4 +1,3 @@
-using Omvarld.Web.Infrastructure;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Auditing;

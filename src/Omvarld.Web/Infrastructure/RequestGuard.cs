@@ -69,6 +69,14 @@ public sealed partial class RequestGuard(RequestDelegate next, ILogger<RequestGu
             }
             await next(context);
         }
+        catch (InvalidDataException e) when (!context.Response.HasStarted && request.HasFormContentType
+                                             && e.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true)
+        {
+            // A malformed multipart body (a section without headers, cut off) or too many fields, found by ASP.NET's own
+            // form reader where a feature reads the form: the client's fault, not a bug of ours.
+            log.LogInformation("Refused {Method} {Path}: unreadable form ({Reason})", request.Method, request.Path, e.Message);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "", l["Input_BadRequest"], l);
+        }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             // The server's refusal of the request (body too large, malformed, cut off): the client's fault, not a bug.

@@ -67,7 +67,9 @@ public static class InputInspector
             case string s:
                 if (InputRules.HasRefusedCharacter(s)) problems.Add(new(field, "Input_ControlCharacter"));
                 return;
-            case int year when InputRules.IsYearName(field):
+            // A filter's year (a parameter, a query object's property, a page's bound value); a year inside a request body is
+            // the domain's to judge, after the caller's rights.
+            case int year when !field.Contains('.') && !field.Contains('[') && InputRules.IsYearName(field):
                 if (!InputRules.IsYear(year)) problems.Add(new(field, "Input_YearInvalid", year, InputRules.FirstYear, InputRules.LastYear));
                 return;
             case IFormFile or IFormFileCollection or Stream or CancellationToken:

@@ -52,7 +52,7 @@ public sealed record CompilationSection(string Key, string Title, CompilationMea
 
     /// <summary>The chart drawn for the section: the world map for the countries, bars for 2–25 rows with a figure.</summary>
     public CompilationChart Chart => Key == CompilationSections.Country ? CompilationChart.Map
-        : Rows.Count is > 1 and <= 25 && Rows.Any(r => r.Value > 0 || r.Previous > 0) ? CompilationChart.Bars : CompilationChart.None;
+        : Compared && Rows.Count is > 1 and <= 25 && Rows.Any(r => r.Value > 0 || r.Previous > 0) ? CompilationChart.Bars : CompilationChart.None;
 
     public CompilationRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
 }

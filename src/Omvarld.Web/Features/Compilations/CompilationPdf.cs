@@ -81,7 +81,15 @@ public static class CompilationPdf
                 Lines(pdf.Open("H1"), text, 16, bold: true);
                 y += 4;
             }
-            Need(60);
+            ChartImage? chart = s.Chart switch
+            {
+                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, 2.5f),
+                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, 4f),
+                _ => null,
+            };
+            // The heading stays with what follows it: its basis and chart, or the table's first rows.
+            var basisHeight = s.Basis is { } b ? Wrap(b.Text, 8.5, false, Width).Count() * 8.5 * 1.3 + 3 : 0;
+            Need(30 + basisHeight + (chart is null ? 50 : Width * chart.Height / chart.Width + 8));
             y += 6;
             tocEntries.Add((s.Title, false, page));
             Lines(pdf.Open("H2"), s.Title, 12, bold: true);
@@ -89,12 +97,6 @@ public static class CompilationPdf
             if (s.Basis is { } basis) { Lines(pdf.Open("P"), basis.Text, 8.5, grey: 0.3); y += 3; }
             foreach (var paragraph in s.Paragraphs) { Lines(pdf.Open("P"), paragraph, Body); y += 3; }
 
-            ChartImage? chart = s.Chart switch
-            {
-                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, 2.5f),
-                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, 4f),
-                _ => null,
-            };
             if (chart is not null)
             {
                 var height = Width * chart.Height / chart.Width;

@@ -250,12 +250,14 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
     /// </summary>
     private CompilationBasis Basis(ActivityPolicy? policy, CheckKind kind)
     {
+        // "Internationell policy 2023": the document's title with the version's label.
+        var version = policy is null ? null : $"{policy.Definition.Document.Title} {policy.Label}";
         if (policy?.Definition.Version.Checks.FirstOrDefault(c => c.Kind == kind) is { } check)
         {
             var clause = check.Clause.Split("\n\n", 2)[0].Trim();
-            return new CompilationBasis(true, l["Compilation_BasisDemanded", policy.Label, clause], policy.Label, check.Clause);
+            return new CompilationBasis(true, l["Compilation_BasisDemanded", version!, clause], version, check.Clause);
         }
-        return new CompilationBasis(false, policy is null ? l["Compilation_BasisNoPolicy"] : l["Compilation_BasisInformational", policy.Label], policy?.Label);
+        return new CompilationBasis(false, version is null ? l["Compilation_BasisNoPolicy"] : l["Compilation_BasisInformational", version], version);
     }
 
     /// <summary>Goal code → name over every policy version of the municipality (newest version's name wins). One query, rare.</summary>

@@ -34,7 +34,6 @@ S = {
 "Compilation_ReportSubtitle": "Årlig sammanställning till kommunstyrelsen",
 "Compilation_ReportDate": "Datum: {0}",
 "Compilation_ReportPeriod": "Varje siffra för {0} står bredvid föregående års ({1}) och förändringen.",
-"Compilation_TocHint": "Innehållsförteckningen fylls i när dokumentet öppnas; uppdatera den (F9) om den är tom.",
 "Compilation_Figure": "Figur: {0}",
 "Compilation_SheetContents": "Innehåll",
 "Compilation_SheetItems": "{0}: aktiviteter",

@@ -56,19 +56,28 @@ public static class CompilationDocx
 
             // Contents.
             body.Append(Paragraph(l["Compilation_Contents"], "TOCHeading"));
-            body.Append(Toc(l["Compilation_TocHint"]));
+            // Every heading, with the bookmark the contents' page references point to.
+            var headings = new List<(string Text, int Level)>();
+            string? chapter = null;
+            foreach (var s in c.Sections)
+            {
+                if (s.Chapter != chapter) headings.Add((l["Compilation_Chapter_" + (chapter = s.Chapter)], 1));
+                headings.Add((s.Title, 2));
+            }
+            foreach (var p in Toc(headings)) body.Append(p);
             body.Append(PageBreak());
 
             var images = 0u;
-            string? chapter = null;
+            var heading = 0;
+            chapter = null;
             foreach (var s in c.Sections)
             {
                 if (s.Chapter != chapter)
                 {
                     chapter = s.Chapter;
-                    body.Append(Paragraph(l["Compilation_Chapter_" + chapter], "Heading1"));
+                    body.Append(Bookmarked(Paragraph(l["Compilation_Chapter_" + chapter], "Heading1"), heading++));
                 }
-                body.Append(Paragraph(s.Title, "Heading2"));
+                body.Append(Bookmarked(Paragraph(s.Title, "Heading2"), heading++));
                 if (s.Basis is { } basis) body.Append(Paragraph(basis.Text, "Basis"));
                 foreach (var text in s.Paragraphs) body.Append(Paragraph(text, null));
                 ChartImage? chart = s.Chart switch
@@ -127,11 +136,12 @@ public static class CompilationDocx
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         W.Style Para(string id, string name, int halfPoints, bool bold = false, int? outline = null, string? colour = null, bool italic = false,
-            int before = 0, int after = 120, bool keepNext = false)
+            int before = 0, int after = 120, bool keepNext = false, int indent = 0)
         {
             var pPr = new W.StyleParagraphProperties();
             if (keepNext) pPr.Append(new W.KeepNext());
             pPr.Append(new W.SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
+            if (indent > 0) pPr.Append(new W.Indentation { Left = indent.ToString(CultureInfo.InvariantCulture) });
             if (outline is { } o) pPr.Append(new W.OutlineLevel { Val = o });
             var rPr = new W.StyleRunProperties();
             if (bold) rPr.Append(new W.Bold());
@@ -153,7 +163,7 @@ public static class CompilationDocx
             Para("Heading2", "heading 2", 26, bold: true, outline: 1, before: 280, after: 120, keepNext: true),
             Para("TOCHeading", "TOC Heading", 32, bold: true, colour: "1F5F8B", after: 200),
             Para("TOC1", "toc 1", 22, bold: true, before: 120, after: 40),
-            Para("TOC2", "toc 2", 22, after: 40),
+            Para("TOC2", "toc 2", 22, after: 40, indent: 240),
             Para("Caption", "caption", 18, italic: true, colour: "404040", after: 200),
             Para("Basis", "Basis", 20, italic: true, colour: "404040", keepNext: true),
             Para("Header", "header", 18, colour: "404040", after: 0),
@@ -182,10 +192,40 @@ public static class CompilationDocx
         new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.End }),
     ];
 
-    private static W.Paragraph Toc(string hint)
+    /// <summary>
+    /// The table of contents as a TOC field whose result is already filled in — each heading with a PAGEREF to its
+    /// bookmark — so that a reader that does not update fields on opening (LibreOffice) still shows the contents; Word
+    /// updates it on opening (w:updateFields).
+    /// </summary>
+    private static List<W.Paragraph> Toc(List<(string Text, int Level)> headings)
     {
-        var p = new W.Paragraph(new W.ParagraphProperties(new W.ParagraphStyleId { Val = "TOC1" }));
-        p.Append(Field("TOC \\o \"1-2\" \\h \\z \\u", hint));
+        var paragraphs = new List<W.Paragraph>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var (text, level) = headings[i];
+            var p = new W.Paragraph(new W.ParagraphProperties(new W.ParagraphStyleId { Val = level == 1 ? "TOC1" : "TOC2" },
+                new W.Tabs(new W.TabStop { Val = W.TabStopValues.Right, Leader = W.TabStopLeaderCharValues.Dot, Position = TextWidth })));
+            if (i == 0)
+            {
+                p.Append(new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Begin }));
+                p.Append(new W.Run(new W.FieldCode(" TOC \\o \"1-2\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }));
+                p.Append(new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Separate }));
+            }
+            p.Append(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }), new W.Run(new W.TabChar()));
+            p.Append(Field($"PAGEREF {BookmarkName(i)} \\h", ""));
+            if (i == headings.Count - 1) p.Append(new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.End }));
+            paragraphs.Add(p);
+        }
+        return paragraphs;
+    }
+
+    private static string BookmarkName(int n) => $"_Toc{n + 1:D6}";
+
+    private static W.Paragraph Bookmarked(W.Paragraph p, int n)
+    {
+        var id = (n + 1).ToString(CultureInfo.InvariantCulture);
+        p.InsertAfter(new W.BookmarkStart { Id = id, Name = BookmarkName(n) }, p.ParagraphProperties);
+        p.Append(new W.BookmarkEnd { Id = id });
         return p;
     }
 

@@ -59,6 +59,7 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        s.AddScoped<ICompilationPart, CompilationOwed>();
         s.AddScoped<ContactPersonService>();
         s.AddScoped<MembershipService>();
         s.AddScoped<TwinTownService>();

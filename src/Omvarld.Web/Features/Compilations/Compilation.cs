@@ -19,11 +19,40 @@ public sealed record CompilationItem(Guid ActivityId, string Title, string Unit,
 /// <summary>A text written for the year about one subject of a section (R18: a twin town's yearly note), with who wrote it.</summary>
 public sealed record CompilationNote(string Subject, string Text, string WrittenBy);
 
-/// <summary>A section of the compilation: a table of figures, optionally with the activities behind it.</summary>
+/// <summary>
+/// Why a section counts what it counts, shown under its heading. A duty (an action plan, a child perspective, a contact
+/// person, a results report) is reported as <b>missing</b> only where the policy version in force at the year's end
+/// demands it (<see cref="Demanded"/>, citing <see cref="Clause"/> of <see cref="PolicyLabel"/>); elsewhere the figure is
+/// shown for information and labelled so.
+/// </summary>
+public sealed record CompilationBasis(bool Demanded, string Text, string? PolicyLabel = null, string? Clause = null);
+
+/// <summary>
+/// A section of the compilation: a table of figures, optionally with the activities behind it, texts and notes. Every
+/// renderer (page, JSON, XLSX, DOCX, PDF) walks these the same way, so a new section — the coordinator's summary text
+/// (<see cref="Paragraphs"/>), the units' accounts from the yearly follow-up round (<see cref="Notes"/>, one per unit) —
+/// needs only a key in <see cref="CompilationSections"/> with its chapter, and an <see cref="ICompilationPart"/> that builds it.
+/// </summary>
 public sealed record CompilationSection(string Key, string Title, CompilationMeasure Measure, IReadOnlyList<CompilationRow> Rows, IReadOnlyList<CompilationItem> Items)
 {
     /// <summary>Texts written for the year that belong in the section (a twin town's yearly note), after its tables.</summary>
     public IReadOnlyList<CompilationNote> Notes { get; init; } = [];
+
+    /// <summary>Running text before the tables (a summary written for the year), paragraph by paragraph.</summary>
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
+    /// <summary>False for a section of the present state only (what is owed today): no previous year's column, no change.</summary>
+    public bool Compared { get; init; } = true;
+
+    /// <summary>What demands the figures, or that they are informational; null where neither needs saying.</summary>
+    public CompilationBasis? Basis { get; init; }
+
+    /// <summary>The chapter (<see cref="CompilationChapters"/>) the section is printed under.</summary>
+    public string Chapter { get; init; } = CompilationSections.ChapterOf(Key);
+
+    /// <summary>The chart drawn for the section: the world map for the countries, bars for 2–25 rows with a figure.</summary>
+    public CompilationChart Chart => Key == CompilationSections.Country ? CompilationChart.Map
+        : Compared && Rows.Count is > 1 and <= 25 && Rows.Any(r => r.Value > 0 || r.Previous > 0) ? CompilationChart.Bars : CompilationChart.None;
 
     public CompilationRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
 }
@@ -43,9 +72,64 @@ public sealed record Compilation(int Year, Guid? UnitId, string MunicipalityName
     public string Scope => UnitName is null ? MunicipalityName : $"{UnitName}, {MunicipalityName}";
 }
 
+public enum CompilationChart
+{
+    None = 0,
+    Bars = 1,
+    Map = 2,
+}
+
+/// <summary>
+/// Another piece of the compilation, built after the counted sections: the results and plans still owed now; later the
+/// coordinator's summary text and the units' accounts of the yearly follow-up round. Registered in DI; each part returns
+/// its sections, which are printed in their chapter's place.
+/// </summary>
+public interface ICompilationPart
+{
+    Task<IReadOnlyList<CompilationSection>> BuildAsync(CompilationScope scope, CancellationToken ct);
+}
+
+/// <summary>What a part is built for: the year, the unit with its sub-units (null: the whole municipality), and the activities counted in the year and the year before.</summary>
+public sealed record CompilationScope(int Year, Guid? UnitId, IReadOnlySet<Guid>? Units, IReadOnlySet<Guid> ActiveNow, IReadOnlySet<Guid> ActiveBefore);
+
+/// <summary>The report's chapters, in print order (Heading 1 in the DOCX and the PDF); the sections are their Heading 2.</summary>
+public static class CompilationChapters
+{
+    /// <summary>The coordinator's summary text (to come with the yearly follow-up round).</summary>
+    public const string Summary = "summary";
+    public const string Activities = "activities";
+    public const string Funding = "funding";
+    public const string FollowUp = "follow-up";
+    public const string Networks = "networks";
+    /// <summary>The units' accounts of the yearly follow-up round (to come).</summary>
+    public const string Accounts = "accounts";
+
+    public static readonly IReadOnlyList<string> Order = [Summary, Activities, Funding, FollowUp, Networks, Accounts];
+}
+
 /// <summary>The section keys, shared by the renderers and the tests.</summary>
 public static class CompilationSections
 {
+    /// <summary>The chapter a section belongs to; a key not listed goes with the follow-up.</summary>
+    public static string ChapterOf(string key) => key switch
+    {
+        Summary or Kind or Classification or Unit or Goal or Sdg or Country or Priorities => CompilationChapters.Activities,
+        Funding or FundingApplied or FundingGranted or FundingRejected or FundingPaid => CompilationChapters.Funding,
+        TwinTowns or Networks or Memberships or TwinTownRegister => CompilationChapters.Networks,
+        CoordinatorSummary => CompilationChapters.Summary,
+        UnitAccounts => CompilationChapters.Accounts,
+        _ => CompilationChapters.FollowUp,
+    };
+
+    /// <summary>Reserved: the coordinator's summary text of the year (paragraphs).</summary>
+    public const string CoordinatorSummary = "coordinator-summary";
+    /// <summary>Reserved: the units' accounts from the yearly follow-up round (one note per unit).</summary>
+    public const string UnitAccounts = "unit-accounts";
+    /// <summary>The checks' findings that still stand for the year's activities.</summary>
+    public const string Findings = "findings";
+    /// <summary>Results reports and action plans still owed.</summary>
+    public const string Owed = "owed";
+
     public const string Summary = "summary";
     public const string Kind = "kind";
     public const string Classification = "classification";

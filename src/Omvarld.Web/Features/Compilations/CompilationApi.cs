@@ -27,7 +27,7 @@ public static class CompilationApi
         return await q.BuildAsync(y, unit, ct) is { } c ? TypedResults.Ok(c) : Problems.NotFound(l);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationQueries q, IStringLocalizer<SharedResource> l,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationQueries q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
         int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
@@ -35,7 +35,7 @@ public static class CompilationApi
         if (!CompilationExport.IsFormat(format))
             return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Compilation_FormatInvalid"]] }, l);
         if (await q.BuildAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
-        var file = CompilationExport.Render(c, format!, l);
+        var file = CompilationExport.Render(c, format!, l, reference);
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }
 

@@ -1,18 +1,17 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.Localization;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using Omvarld.Web.Features.Reference;
 
 namespace Omvarld.Web.Features.Compilations;
 
 public sealed record CompilationFile(byte[] Bytes, string ContentType, string FileName);
 
 /// <summary>
-/// The compilation as a file for KS's agenda or a unit's annual report (R13, R14): XLSX (ClosedXML), DOCX (Open XML SDK)
-/// and PDF (<see cref="CompilationPdf"/>). Each renders the same <see cref="Compilation"/> section by section: the
-/// section's title, a table of label, this year, the year before, and the activities it lists.
+/// The compilation as a file for KS's agenda or a unit's annual report (R13, R14): XLSX (ClosedXML), DOCX
+/// (<see cref="CompilationDocx"/>, Open XML SDK) and PDF (<see cref="CompilationPdf"/>). Each renders the same
+/// <see cref="Compilation"/> chapter by chapter, section by section: the section's title, its basis, chart, a table of
+/// label, this year, the year before and the change, and the activities it lists.
 /// </summary>
 public static class CompilationExport
 {
@@ -24,60 +23,95 @@ public static class CompilationExport
 
     public static bool IsFormat(string? format) => format is "xlsx" or "docx" or "pdf";
 
-    public static CompilationFile Render(Compilation c, string format, IStringLocalizer l) => format switch
+    public static CompilationFile Render(Compilation c, string format, IStringLocalizer l, ReferenceData reference) => format switch
     {
         "xlsx" => new(Xlsx(c, l), XlsxContentType, FileName(c, "xlsx")),
-        "docx" => new(Docx(c, l), DocxContentType, FileName(c, "docx")),
-        "pdf" => new(CompilationPdf.Render(c, l), PdfContentType, FileName(c, "pdf")),
+        "docx" => new(CompilationDocx.Render(c, l, reference), DocxContentType, FileName(c, "docx")),
+        "pdf" => new(CompilationPdf.Render(c, l, reference), PdfContentType, FileName(c, "pdf")),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
     public static string FileName(Compilation c, string extension) =>
         $"sammanstallning-{c.Year}{(c.UnitId is { } u ? "-" + u.ToString("N")[..8] : "")}.{extension}";
 
-    /// <summary>A figure as text: counts whole, money in kronor with Swedish digit grouping.</summary>
+    /// <summary>A figure as text: counts whole, money in kronor, both with Swedish digit grouping ("1 860 000 kr", a no-break space).</summary>
     public static string Figure(decimal value, CompilationMeasure measure) =>
         measure switch
         {
-            CompilationMeasure.Sek => value.ToString("N0", Swedish) + " kr",
-            CompilationMeasure.Hours => value.ToString("0.#", Swedish),
-            _ => value.ToString("0", Swedish),
+            CompilationMeasure.Sek => value.ToString("N0", Swedish) + "\u00a0kr",
+            CompilationMeasure.Hours => value.ToString("#,##0.#", Swedish),
+            _ => value.ToString("N0", Swedish),
         };
 
-    public static string Period(CompilationItem i) => $"{i.Start:yyyy-MM-dd} – {i.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""}";
+    /// <summary>This year's figure against the previous year's: "+3", "−1 200 kr" (a minus sign), "±0".</summary>
+    public static string Change(decimal value, decimal previous, CompilationMeasure measure) =>
+        value == previous ? "±0" : (value > previous ? "+" : "\u2212") + Figure(Math.Abs(value - previous), measure);
 
+    public static string Period(CompilationItem i) => i.Start == default ? ""
+        : $"{i.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {i.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""}";
+
+    /// <summary>
+    /// One sheet per section (a contents sheet first): the section's title and basis above a table of what, this year,
+    /// the year before and the change, its header row frozen and filtered; the activities it lists below. Figures are
+    /// numbers with number formats, so that a spreadsheet sums them: money <c>#,##0 "kr"</c>, which Excel and
+    /// LibreOffice show with the reader's digit grouping ("1 860 000 kr" in a Swedish locale).
+    /// </summary>
     public static byte[] Xlsx(Compilation c, IStringLocalizer l)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(c.Year.ToString(CultureInfo.InvariantCulture));
-        var r = 1;
-        sheet.Cell(r, 1).SetValue(Guard(l["Compilation_Heading", c.Year, c.Scope].Value)).Style.Font.SetBold().Font.SetFontSize(14);
-        r += 2;
+        var contents = workbook.Worksheets.Add(Sheet(l["Compilation_SheetContents"].Value, []));
+        contents.Cell(1, 1).SetValue(Guard(l["Compilation_ReportTitle", c.Year].Value)).Style.Font.SetBold().Font.SetFontSize(14);
+        contents.Cell(2, 1).SetValue(Guard(c.Scope));
+        contents.Cell(3, 1).SetValue(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value);
+        contents.Cell(5, 1).SetValue(l["Compilation_Contents"].Value).Style.Font.Bold = true;
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { contents.Name };
+        var line = 6;
+        string Money(CompilationMeasure m) => m switch { CompilationMeasure.Sek => "#,##0 \"kr\"", CompilationMeasure.Hours => "#,##0.0", _ => "#,##0" };
+        string Signed(CompilationMeasure m) => m switch
+        {
+            CompilationMeasure.Sek => "+#,##0 \"kr\";-#,##0 \"kr\";0 \"kr\"",
+            CompilationMeasure.Hours => "+#,##0.0;-#,##0.0;0",
+            _ => "+#,##0;-#,##0;0",
+        };
         foreach (var s in c.Sections)
         {
-            sheet.Cell(r, 1).SetValue(Guard(s.Title)).Style.Font.SetBold().Font.SetFontSize(12);
+            var sheet = workbook.Worksheets.Add(Sheet(s.Title, used));
+            used.Add(sheet.Name);
+            var link = contents.Cell(line++, 1).SetValue(Guard(s.Title));
+            link.Hyperlink = new XLHyperlink($"'{sheet.Name}'!A1");
+            sheet.Cell(1, 1).SetValue(Guard(s.Title)).Style.Font.SetBold().Font.SetFontSize(13);
+            var r = 2;
+            if (s.Basis is { } basis) sheet.Cell(r++, 1).SetValue(Guard(basis.Text)).Style.Font.Italic = true;
+            foreach (var paragraph in s.Paragraphs) sheet.Cell(r++, 1).SetValue(Guard(paragraph)).Style.Alignment.WrapText = true;
             r++;
-            sheet.Cell(r, 1).SetValue(l["Compilation_ColLabel"].Value);
-            sheet.Cell(r, 2).SetValue(c.Year);
-            sheet.Cell(r, 3).SetValue(c.PreviousYear);
-            sheet.Range(r, 1, r, 3).Style.Font.Bold = true;
+            var header = r;
+            string[] head = s.Compared
+                ? [l["Compilation_ColLabel"].Value, c.Year.ToString(CultureInfo.InvariantCulture), c.PreviousYear.ToString(CultureInfo.InvariantCulture), l["Compilation_ColChange"].Value]
+                : [l["Compilation_ColLabel"].Value, l["Compilation_ColNow"].Value];
+            for (var i = 0; i < head.Length; i++) sheet.Cell(r, i + 1).SetValue(head[i]);
+            sheet.Range(r, 1, r, head.Length).Style.Font.Bold = true;
+            sheet.Range(r, 1, r, head.Length).Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6EF");
             r++;
-            if (s.Rows.Count == 0) sheet.Cell(r++, 1).SetValue(l["Compilation_Empty"].Value);
             foreach (var row in s.Rows)
             {
                 sheet.Cell(r, 1).SetValue(Guard(row.Label));
-                // Numbers as numbers, so that a spreadsheet sums them; money with a kronor format.
-                sheet.Cell(r, 2).SetValue(row.Value);
-                sheet.Cell(r, 3).SetValue(row.Previous);
-                if (s.Measure == CompilationMeasure.Sek) sheet.Range(r, 2, r, 3).Style.NumberFormat.Format = "# ##0 \"kr\"";
-                if (s.Measure == CompilationMeasure.Hours) sheet.Range(r, 2, r, 3).Style.NumberFormat.Format = "0.#";
+                sheet.Cell(r, 2).SetValue(row.Value).Style.NumberFormat.Format = Money(s.Measure);
+                if (s.Compared)
+                {
+                    sheet.Cell(r, 3).SetValue(row.Previous).Style.NumberFormat.Format = Money(s.Measure);
+                    sheet.Cell(r, 4).SetValue(row.Value - row.Previous).Style.NumberFormat.Format = Signed(s.Measure);
+                }
                 r++;
             }
+            // The header row stays in sight and filters the figures below it.
+            sheet.SheetView.FreezeRows(header);
+            sheet.Range(header, 1, Math.Max(header, r - 1), head.Length).SetAutoFilter();
+            if (s.Rows.Count == 0) sheet.Cell(r++, 1).SetValue(l["Compilation_Empty"].Value);
             if (s.Items.Count > 0)
             {
                 r++;
-                string[] head = [l["Compilation_ColActivity"], l["Compilation_ColUnit"], l["Compilation_ColPeriod"], l["Compilation_ColNote"]];
-                for (var i = 0; i < head.Length; i++) sheet.Cell(r, i + 1).SetValue(head[i]).Style.Font.Bold = true;
+                string[] itemHead = [l["Compilation_ColActivity"], l["Compilation_ColUnit"], l["Compilation_ColPeriod"], l["Compilation_ColNote"]];
+                for (var i = 0; i < itemHead.Length; i++) sheet.Cell(r, i + 1).SetValue(itemHead[i]).Style.Font.Bold = true;
                 r++;
                 foreach (var item in s.Items)
                 {
@@ -100,106 +134,30 @@ public static class CompilationExport
                     r++;
                 }
             }
-            r++;
+            // Fixed widths: AdjustToContents measures text with System.Drawing, which needs GDI+ (absent on Linux servers).
+            sheet.Column(1).Width = 60;
+            sheet.Column(2).Width = 18;
+            sheet.Column(3).Width = 18;
+            sheet.Column(4).Width = 40;
         }
-        sheet.Cell(r, 1).SetValue(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)].Value);
-        // Fixed widths: AdjustToContents measures text with System.Drawing, which needs GDI+ (absent on Linux servers).
-        sheet.Column(1).Width = 70;
-        sheet.Column(2).Width = 40;
-        sheet.Column(3).Width = 24;
-        sheet.Column(4).Width = 60;
+        contents.Column(1).Width = 70;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
 
-    public static byte[] Docx(Compilation c, IStringLocalizer l)
+    /// <summary>A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook.</summary>
+    private static string Sheet(string title, ICollection<string> used)
     {
-        using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var name = new string(title.Select(ch => ch is '[' or ']' or ':' or '*' or '?' or '/' or '\\' ? ' ' : ch).ToArray()).Trim().Trim('\'');
+        if (name.Length > 31) name = name[..31].TrimEnd();
+        var candidate = name;
+        for (var n = 2; used.Contains(candidate); n++)
         {
-            var main = doc.AddMainDocumentPart();
-            var body = new W.Body();
-            main.Document = new W.Document(body);
-            AddStyles(main);
-            body.Append(Paragraph(l["Compilation_Heading", c.Year, c.Scope], "Heading1"));
-            foreach (var s in c.Sections)
-            {
-                body.Append(Paragraph(s.Title, "Heading2"));
-                var rows = new List<string[]> { new[] { l["Compilation_ColLabel"].Value, c.Year.ToString(CultureInfo.InvariantCulture), c.PreviousYear.ToString(CultureInfo.InvariantCulture) } };
-                rows.AddRange(s.Rows.Select(r => new[] { r.Label, Figure(r.Value, s.Measure), Figure(r.Previous, s.Measure) }));
-                if (s.Rows.Count == 0) body.Append(Paragraph(l["Compilation_Empty"], null));
-                else body.Append(Table(rows, [5400, 1800, 1800]));
-                if (s.Items.Count > 0)
-                {
-                    var items = new List<string[]> { new[] { l["Compilation_ColActivity"].Value, l["Compilation_ColUnit"].Value, l["Compilation_ColPeriod"].Value, l["Compilation_ColNote"].Value } };
-                    items.AddRange(s.Items.Select(i => new[] { i.Title, i.Unit, Period(i), i.Note ?? "" }));
-                    body.Append(Paragraph("", null));
-                    body.Append(Table(items, [3000, 2200, 2000, 1800]));
-                }
-                if (s.Notes.Count > 0)
-                {
-                    body.Append(Paragraph(l["Compilation_Notes"], null));
-                    foreach (var note in s.Notes) body.Append(Paragraph($"{note.Subject}: {note.Text} ({note.WrittenBy})", null));
-                }
-            }
-            body.Append(Paragraph(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], null));
-            body.Append(new W.SectionProperties(new W.PageSize { Width = 11906, Height = 16838 },
-                new W.PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 709, Footer = 709, Gutter = 0 }));
-            main.Document.Save();
+            var suffix = $" ({n})";
+            candidate = (name.Length + suffix.Length > 31 ? name[..(31 - suffix.Length)] : name) + suffix;
         }
-        return stream.ToArray();
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        W.Style Heading(string id, string name, int halfPoints) => new(
-            new W.StyleName { Val = name }, new W.BasedOn { Val = "Normal" }, new W.NextParagraphStyle { Val = "Normal" },
-            new W.StyleParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Before = "240", After = "120" },
-                new W.OutlineLevel { Val = id == "Heading1" ? 0 : 1 }),
-            new W.StyleRunProperties(new W.Bold(), new W.FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }))
-        { Type = W.StyleValues.Paragraph, StyleId = id };
-        styles.Styles = new W.Styles(
-            new W.DocDefaults(new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(
-                new W.RunFonts { Ascii = "Calibri", HighAnsi = "Calibri" }, new W.FontSize { Val = "22" }, new W.Languages { Val = "sv-SE" }))),
-            new W.Style(new W.StyleName { Val = "Normal" }) { Type = W.StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            Heading("Heading1", "heading 1", 32),
-            Heading("Heading2", "heading 2", 26));
-    }
-
-    private static W.Paragraph Paragraph(string text, string? style)
-    {
-        var p = new W.Paragraph();
-        if (style is not null) p.Append(new W.ParagraphProperties(new W.ParagraphStyleId { Val = style }));
-        p.Append(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        return p;
-    }
-
-    private static W.Table Table(List<string[]> rows, int[] widths)
-    {
-        var border = () => new W.TableBorders(
-            new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 },
-            new W.LeftBorder { Val = W.BorderValues.Single, Size = 4 }, new W.RightBorder { Val = W.BorderValues.Single, Size = 4 },
-            new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 }, new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 });
-        var table = new W.Table(new W.TableProperties(border(), new W.TableWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(CultureInfo.InvariantCulture) }),
-            new W.TableGrid(widths.Select(w => new W.GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var tr = new W.TableRow();
-            // The first row is the header, repeated on every page (an accessible document's table has one).
-            if (r == 0) tr.Append(new W.TableRowProperties(new W.TableHeader()));
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                var run = new W.Run(new W.Text(rows[r][c]) { Space = SpaceProcessingModeValues.Preserve });
-                if (r == 0) run.PrependChild(new W.RunProperties(new W.Bold()));
-                var p = new W.Paragraph(run);
-                if (c > 0 && widths.Length == 3) p.PrependChild(new W.ParagraphProperties(new W.Justification { Val = W.JustificationValues.Right }));
-                tr.Append(new W.TableCell(new W.TableCellProperties(new W.TableCellWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths[c].ToString(CultureInfo.InvariantCulture) }), p));
-            }
-            table.Append(tr);
-        }
-        return table;
+        return candidate;
     }
 
     /// <summary>OWASP CSV injection applies to XLSX text cells opened elsewhere too: a leading =, +, - or @ gets a quote.</summary>

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Omvarld.Domain.Activities;
 using Omvarld.Domain.Organisation;
+using Omvarld.Domain.Policies;
+using Omvarld.Domain.Policies.Checks;
 using Omvarld.Web.Data;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Reference;
@@ -26,7 +28,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// </para>
 /// </summary>
 public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference,
-    TimeProvider clock, IStringLocalizer<SharedResource> l)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, IEnumerable<ICompilationPart> parts)
 {
     private static readonly ActivityStatus[] Counted =
         [ActivityStatus.Submitted, ActivityStatus.Approved, ActivityStatus.Ongoing, ActivityStatus.Completed, ActivityStatus.ResultsReported];
@@ -113,6 +115,8 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
                 CountBy(a => [a.Kind.ToString()], k => l["ActivityKind_" + k], Enum.GetNames<ActivityKind>())),
         };
 
+        var policyAtEnd = await policies.ActivityPolicyOnAsync(to, ct);
+
         // R6, derived as everywhere else: partners' countries and the funding lines.
         var classes = new[] { nameof(ActivityClassification.IsInternational), nameof(ActivityClassification.IsEuropeanProject), nameof(ActivityClassification.IsEuProject) };
         IEnumerable<string> Classes(Row a)
@@ -135,11 +139,17 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
         foreach (var day in new[] { new DateOnly(previous, 12, 31), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31) })
             if (await policies.ActivityPolicyOnAsync(day, ct) is { } policy)
                 foreach (var goal in policy.Definition.Version.Goals) goalNames[goal.Code] = goal.Name;
+        // A goal of a version no longer (or not yet) in force in these years is named from any version that has it: the
+        // report shows goals by their Swedish names, never by code.
+        var unnamed = goals.Select(g => g.GoalCode).Where(c => !goalNames.ContainsKey(c)).ToHashSet();
+        if (unnamed.Count > 0)
+            foreach (var (code, name) in await GoalNamesOfAllVersionsAsync(ct))
+                if (unnamed.Contains(code)) goalNames.TryAdd(code, name);
         sections.Add(Section(CompilationSections.Goal, CompilationMeasure.Count,
-            CountBy(a => goalsOf[a.Id], k => goalNames.TryGetValue(k, out var name) ? $"{k} {name}" : k, order: r => r.Key)));
+            CountBy(a => goalsOf[a.Id], k => goalNames.TryGetValue(k, out var name) ? name : Readable(k), order: r => r.Key)));
         sections.Add(Section(CompilationSections.Sdg, CompilationMeasure.Count,
             CountBy(a => sdgsOf[a.Id].Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                k => reference.Sdg(int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)) is { } sdg ? $"{k} {sdg.TitleSv}" : k,
+                k => reference.Sdg(int.Parse(k, System.Globalization.CultureInfo.InvariantCulture)) is { } sdg ? l["Compilation_SdgLabel", k, sdg.TitleSv].Value : k,
                 order: r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))));
         sections.Add(Section(CompilationSections.Country, CompilationMeasure.Count,
             CountBy(a => countriesOf[a.Id], k => reference.Country(k)?.NameSv ?? k, order: r => r.Label)));
@@ -199,13 +209,16 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
             return (reported, ran.Count - reported);
         }
         var (finalNow, finalBefore, yearlyNow, yearlyBefore) = (Final(year), Final(previous), Yearly(year), Yearly(previous));
+        // Results are "missing" where the policy in force demands reports (Borås 2009, Upplands-Bro 2020); elsewhere "not reported", for information.
+        var resultsBasis = Basis(policyAtEnd, CheckKind.ResultsReported);
+        var missing = resultsBasis.Demanded ? "missing" : "not-reported";
         sections.Add(Section(CompilationSections.Results, CompilationMeasure.Count,
         [
             new("final-reported", l["Compilation_FinalReported"], finalNow.Reported, finalBefore.Reported),
-            new("final-missing", l["Compilation_FinalMissing"], finalNow.Missing, finalBefore.Missing),
+            new("final-" + missing, l[resultsBasis.Demanded ? "Compilation_FinalMissing" : "Compilation_FinalNotReported"], finalNow.Missing, finalBefore.Missing),
             new("yearly-reported", l["Compilation_YearlyReported"], yearlyNow.Reported, yearlyBefore.Reported),
-            new("yearly-missing", l["Compilation_YearlyMissing"], yearlyNow.Missing, yearlyBefore.Missing),
-        ]));
+            new("yearly-" + missing, l[resultsBasis.Demanded ? "Compilation_YearlyMissing" : "Compilation_YearlyNotReported"], yearlyNow.Missing, yearlyBefore.Missing),
+        ]) with { Basis = resultsBasis });
 
         // Twin towns (001) and networks (R18): the activities themselves.
         foreach (var (key, kind) in new[] { (CompilationSections.TwinTowns, ActivityKind.TwinTownCooperation), (CompilationSections.Networks, ActivityKind.Network) })
@@ -213,23 +226,64 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
                 [new("count", l["Compilation_Activities"], now.Count(a => a.Kind == kind), before.Count(a => a.Kind == kind))],
                 now.Where(a => a.Kind == kind).OrderBy(a => a.Title).Select(a => Item(a, string.Join(", ", countriesOf[a.Id].Select(c => reference.Country(c)?.NameSv ?? c).Order()))).ToList()));
 
-        // The child perspective (Borås 2023: every activity considers it).
+        // The child perspective: a duty only where the policy in force demands it (Upplands-Bro 2020, 5); elsewhere informational.
+        var childBasis = Basis(policyAtEnd, CheckKind.ChildPerspective);
         sections.Add(Section(CompilationSections.ChildPerspective, CompilationMeasure.Count,
         [
             new("with", l["Compilation_ChildWith"], now.Count(a => a.Child), before.Count(a => a.Child)),
-            new("without", l["Compilation_ChildWithout"], now.Count(a => !a.Child), before.Count(a => !a.Child)),
-        ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()));
+            new("without", l[childBasis.Demanded ? "Compilation_ChildMissing" : "Compilation_ChildWithout"], now.Count(a => !a.Child), before.Count(a => !a.Child)),
+        ], now.Where(a => !a.Child).OrderBy(a => a.Title).Select(a => Item(a)).ToList()) with { Basis = childBasis });
 
-        sections.AddRange(await LaterSectionsAsync(year, unit, tree, now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet(), ct));
+        sections.AddRange(await LaterSectionsAsync(year, unit, tree, policyAtEnd, now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet(), ct));
         sections.AddRange(await NetworkSectionsAsync(year, unit is not null, now.ToDictionary(a => a.Id, a => Item(a)), before.Select(a => a.Id).ToHashSet(), ct));
+        var scopeOfParts = new CompilationScope(year, unit, unit is { } su ? tree.SelfAndDescendants(su).ToHashSet() : null,
+            now.Select(a => a.Id).ToHashSet(), before.Select(a => a.Id).ToHashSet());
+        foreach (var part in parts) sections.AddRange(await part.BuildAsync(scopeOfParts, ct));
+        // Printed chapter by chapter (stable within a chapter).
+        sections = sections.OrderBy(x => CompilationChapters.Order.ToList().IndexOf(x.Chapter) is var i && i < 0 ? int.MaxValue : i).ToList();
         return new Compilation(year, unit, municipality, unit is { } id ? UnitName(id) : null, clock.GetLocalNow(), sections);
+    }
+
+    /// <summary>
+    /// What demands the figures of a duty of <paramref name="kind"/>: the check of the policy version in force on the
+    /// year's last day, cited with its clause, or — no such check — that the figures are informational.
+    /// </summary>
+    private CompilationBasis Basis(ActivityPolicy? policy, CheckKind kind)
+    {
+        // "Internationell policy 2023": the document's title with the version's label.
+        var version = policy is null ? null : $"{policy.Definition.Document.Title} {policy.Label}";
+        if (policy?.Definition.Version.Checks.FirstOrDefault(c => c.Kind == kind) is { } check)
+        {
+            var clause = check.Clause.Split("\n\n", 2)[0].Trim();
+            return new CompilationBasis(true, l["Compilation_BasisDemanded", version!, clause], version, check.Clause);
+        }
+        return new CompilationBasis(false, version is null ? l["Compilation_BasisNoPolicy"] : l["Compilation_BasisInformational", version], version);
+    }
+
+    /// <summary>Goal code → name over every policy version of the municipality (newest version's name wins). One query, rare.</summary>
+    private async Task<Dictionary<string, string>> GoalNamesOfAllVersionsAsync(CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in await db.PolicyVersions.AsNoTracking().OrderByDescending(v => v.Key).Select(v => v.Source).ToListAsync(ct))
+        {
+            if (PolicyFileReader.Read(new StringReader(source)).Definition is not { } definition) continue;
+            foreach (var goal in definition.Version.Goals) names.TryAdd(goal.Code, goal.Name);
+        }
+        return names;
+    }
+
+    /// <summary>A goal code no version names, as words ("DEMOKRATISKA_VARDERINGAR" → "Demokratiska varderingar"): never the bare code.</summary>
+    internal static string Readable(string code)
+    {
+        var words = code.Replace('_', ' ').Replace('-', ' ').Trim().ToLowerInvariant();
+        return words.Length == 0 ? code : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
     /// <summary>
     /// KS's yearly <b>priorities</b> (R17: activities per priority, this year beside last) and the <b>action-plan
     /// evaluations</b> (R12: committees' and companies' plans evaluated, adopted, drafted or missing). One query each.
     /// </summary>
-    private async Task<IReadOnlyList<CompilationSection>> LaterSectionsAsync(int year, Guid? unit, UnitTree tree, IReadOnlySet<Guid> now,
+    private async Task<IReadOnlyList<CompilationSection>> LaterSectionsAsync(int year, Guid? unit, UnitTree tree, ActivityPolicy? policyAtEnd, IReadOnlySet<Guid> now,
         IReadOnlySet<Guid> before, CancellationToken ct)
     {
         var years = new[] { year, year - 1 };
@@ -241,7 +295,12 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
 
         var plans = await db.ActionPlans.AsNoTracking().Where(p => years.Contains(p.Year)).Select(p => new { p.UnitId, p.Year, p.Status }).ToListAsync(ct);
         var scope = unit is { } u ? tree.SelfAndDescendants(u) : null;
-        var planUnits = tree.All.Where(n => !n.IsClosed && n.Kind is UnitKind.Committee or UnitKind.Company && (scope is null || scope.Contains(n.Id))).Select(n => n.Id).ToList();
+        // Plans are "missing" only for the kinds of unit the policy in force demands them of (Upplands-Bro 2020: committees
+        // and companies); without such a clause, committees and companies without a plan are counted for information.
+        var requirement = ActionPlans.ActionPlanService.Requirement(policyAtEnd);
+        var planBasis = Basis(policyAtEnd, CheckKind.YearlyActionPlan);
+        IReadOnlyCollection<UnitKind> planKinds = requirement?.UnitKinds ?? [UnitKind.Committee, UnitKind.Company];
+        var planUnits = tree.All.Where(n => !n.IsClosed && planKinds.Contains(n.Kind) && (scope is null || scope.Contains(n.Id))).Select(n => n.Id).ToList();
         decimal Count(int y, Func<Domain.Plans.ActionPlanStatus?, bool> state) =>
             planUnits.Count(id => state(plans.FirstOrDefault(p => p.UnitId == id && p.Year == y)?.Status));
         var planRows = new List<CompilationRow>
@@ -249,15 +308,18 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
             new("evaluated", l["Compilation_PlansEvaluated"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Evaluated), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Evaluated)),
             new("adopted", l["Compilation_PlansAdopted"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Adopted), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Adopted)),
             new("draft", l["Compilation_PlansDraft"], Count(year, s => s == Domain.Plans.ActionPlanStatus.Draft), Count(year - 1, s => s == Domain.Plans.ActionPlanStatus.Draft)),
-            new("missing", l["Compilation_PlansMissing"], Count(year, s => s is null), Count(year - 1, s => s is null)),
+            planBasis.Demanded
+                ? new("missing", l["Compilation_PlansMissing"], Count(year, s => s is null), Count(year - 1, s => s is null))
+                : new("without", l["Compilation_PlansWithout"], Count(year, s => s is null), Count(year - 1, s => s is null)),
         };
+        var contactBasis = Basis(policyAtEnd, CheckKind.ContactPersonPerOffice);
         var (contactRows, competenceRows) = await ContactPersonRowsAsync(year, scope, ct);
         return
         [
-            new(CompilationSections.ContactPersons, l["Compilation_Section_" + CompilationSections.ContactPersons], CompilationMeasure.Count, contactRows, []),
+            new(CompilationSections.ContactPersons, l["Compilation_Section_" + CompilationSections.ContactPersons], CompilationMeasure.Count, contactRows, []) { Basis = contactBasis },
             new(CompilationSections.Competence, l["Compilation_Section_" + CompilationSections.Competence], CompilationMeasure.Hours, competenceRows, []),
             new(CompilationSections.Priorities, l["Compilation_Section_" + CompilationSections.Priorities], CompilationMeasure.Count, priorityRows, []),
-            new(CompilationSections.ActionPlans, l["Compilation_Section_" + CompilationSections.ActionPlans], CompilationMeasure.Count, planRows, []),
+            new(CompilationSections.ActionPlans, l["Compilation_Section_" + CompilationSections.ActionPlans], CompilationMeasure.Count, planRows, []) { Basis = planBasis },
         ];
     }
 

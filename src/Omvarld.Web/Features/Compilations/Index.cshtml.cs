@@ -39,10 +39,7 @@ public sealed class IndexModel(CompilationQueries queries, CurrentUser me, Refer
         }
         Compilation = await queries.BuildAsync(Year, enhet);
         if (Compilation is null) return NotFound();
-        var marked = Compilation.Section(CompilationSections.Country)?.Rows.Where(r => r.Value > 0)
-            .Select(r => reference.Country(r.Key)?.Numeric).OfType<string>().ToHashSet() ?? [];
-        var names = reference.Countries.Where(c => c.Numeric != "").GroupBy(c => c.Numeric).ToDictionary(g => g.Key, g => g.First().NameSv);
-        Map = reference.WorldMap.Select(kv => (kv.Value, marked.Contains(kv.Key), names.GetValueOrDefault(kv.Key) ?? "")).ToList();
+        Map = CompilationCharts.Map(Compilation, reference);
         return Page();
     }
 }

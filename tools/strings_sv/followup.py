@@ -53,8 +53,8 @@ S = {
 # Mails
 "FollowUpMail_Subject": "Omvärld: uppföljningen av {0} ska lämnas senast {1}",
 "FollowUpMail_SubjectLate": "Omvärld: uppföljningen av {0} är försenad",
-"FollowUpMail_Intro": "Uppföljningen av det internationella arbetet {0} ska vara klar senast {1}. Dessa avsnitt är inte klara än:",
-"FollowUpMail_IntroLate": "Sista dag för uppföljningen av det internationella arbetet {0} var {1}. Dessa avsnitt är inte klara än:",
+"FollowUpMail_Intro": "Uppföljningen av det internationella arbetet {0}: dessa avsnitt som du ansvarar för är inte klara än.",
+"FollowUpMail_Item": "senast {0} ({1})",
 
 # Pages
 "FollowUpPages_Title": "Uppföljning",
@@ -87,6 +87,10 @@ S = {
 "FollowUpPages_SummarySavedFlash": "Sammanfattningen är sparad.",
 "FollowUpPages_DeadlineSubmit": "Ändra sista svarsdatum",
 "FollowUpPages_DeadlineSavedFlash": "Sista svarsdatum är ändrat.",
+"FollowUpPages_OwnDeadline": "Eget sista svarsdatum för enheten",
+"FollowUpPages_OwnDeadlineHint": "Lämna tomt för uppföljningens datum, {0}.",
+"FollowUpPages_OwnDeadlineSubmit": "Spara enhetens svarsdatum",
+"FollowUpPages_OwnDeadlineMark": "eget datum",
 "FollowUpPages_Close": "Stäng uppföljningen",
 "FollowUpPages_CloseIntro": "När uppföljningen är stängd kan varken avsnitten eller sammanfattningen ändras. Avsnitt som inte är klara redovisas som de är.",
 "FollowUpPages_ClosedFlash": "Uppföljningen är stängd.",

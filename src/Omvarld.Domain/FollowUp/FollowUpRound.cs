@@ -140,10 +140,13 @@ public sealed class FollowUpRound : ITenantOwned, IAudited, IVersioned
         return Result.Ok;
     }
 
-    /// <summary>Where a section stands on <paramref name="today"/>: its status, or late once the deadline has passed and it is not ready.</summary>
-    public FollowUpProgress ProgressOf(FollowUpSectionStatus status, DateOnly today) =>
+    /// <summary>A section's deadline: its own where the coordinator set one, else the round's.</summary>
+    public DateOnly DeadlineFor(DateOnly? sectionDeadline) => sectionDeadline ?? Deadline;
+
+    /// <summary>Where a section stands on <paramref name="today"/>: its status, or late once its deadline has passed and it is not ready.</summary>
+    public FollowUpProgress ProgressOf(FollowUpSectionStatus status, DateOnly? sectionDeadline, DateOnly today) =>
         status == FollowUpSectionStatus.Ready ? FollowUpProgress.Ready
-        : today > Deadline ? FollowUpProgress.Late
+        : today > DeadlineFor(sectionDeadline) ? FollowUpProgress.Late
         : status == FollowUpSectionStatus.InProgress ? FollowUpProgress.InProgress
         : FollowUpProgress.NotStarted;
 }
@@ -165,6 +168,8 @@ public sealed class FollowUpSection : ITenantOwned, IAudited, IVersioned
     /// <summary>The round's year, kept on the section so that a year's sections are found without the round.</summary>
     public int Year { get; private set; }
     public Guid UnitId { get; private set; }
+    /// <summary>The unit's own deadline, set by the coordinator (more time, or earlier where its board meets earlier); null: the round's.</summary>
+    public DateOnly? Deadline { get; private set; }
     public FollowUpSectionStatus Status { get; private set; }
     /// <summary>One answer per question of the round, in the same order; "" where not answered.</summary>
     public string[] Answers { get; private set; } = [];
@@ -240,6 +245,20 @@ public sealed class FollowUpSection : ITenantOwned, IAudited, IVersioned
         ReadyByUserId = null;
         return Result.Ok;
     }
+
+    /// <summary>The coordinator sets this unit's own deadline (null: back to the round's); never before the round was opened.</summary>
+    public Result SetDeadline(FollowUpRound round, DateOnly? deadline, AccessScope by)
+    {
+        var check = Belongs(round);
+        if (!check.IsOk) return check;
+        if (!by.IsCoordinator) return Result.Fail("FollowUp_NotCoordinator");
+        if (round.IsClosed) return Result.Fail("FollowUp_RoundClosed");
+        if (deadline is { } d && d < round.OpenedOn) return Result.Fail("FollowUp_DeadlineBeforeOpening", nameof(Deadline));
+        Deadline = deadline == round.Deadline ? null : deadline;
+        return Result.Ok;
+    }
+
+    public FollowUpProgress ProgressOn(FollowUpRound round, DateOnly today) => round.ProgressOf(Status, Deadline, today);
 
     private Result Belongs(FollowUpRound round) =>
         round.Id == RoundId && round.MunicipalityId == MunicipalityId ? Result.Ok : Result.Fail("FollowUp_SectionNotInRound");

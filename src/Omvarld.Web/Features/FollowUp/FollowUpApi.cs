@@ -69,6 +69,10 @@ public static class FollowUpApi
         g.MapPost("/sections/{id:guid}/reopen", async (Guid id, SectionVersionInput input, FollowUpService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await SectionReply(await s.ReopenAsync(id, input.Version, ct), s, l, ct))
             .WithSummary("Reopens a ready section for changes (its approver, or the coordinator), until the round is closed.");
+        g.MapPut("/sections/{id:guid}/deadline", async (Guid id, SectionDeadlineInput input, FollowUpService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await SectionReply(await s.SetDeadlineAsync(id, input.Deadline, input.Version, ct), s, l, ct))
+            .RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("The coordinator gives one unit its own deadline (null: the round's), never before the round was opened.");
         g.MapPost("/sections/{id:guid}/remind", async Task<Results<Ok<RemindedDto>, ValidationProblem, ProblemHttpResult>> (Guid id, FollowUpService s,
             Omvarld.Web.Data.OmvarldDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {

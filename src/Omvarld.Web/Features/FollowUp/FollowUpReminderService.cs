@@ -34,14 +34,17 @@ public sealed class FollowUpReminderService(OmvarldDbContext db, SmtpMailer mail
     public async Task<ReminderRun> RunForMunicipalityAsync(Guid municipalityId, DateOnly today, CancellationToken ct = default)
     {
         if (!smtp.Value.Enabled) return new ReminderRun(0, 0, 0);
-        var horizon = today.AddDays(DaysBefore);
-        var rounds = await db.FollowUpRounds.AsNoTracking().Where(r => r.Status == FollowUpRoundStatus.Open && r.Deadline <= horizon).ToListAsync(ct);
+        var rounds = await db.FollowUpRounds.AsNoTracking().Where(r => r.Status == FollowUpRoundStatus.Open).ToListAsync(ct);
         var run = new ReminderRun(0, 0, 0);
         foreach (var round in rounds)
         {
-            var kind = today > round.Deadline ? FollowUpReminderLog.After : FollowUpReminderLog.Before;
             var sections = await db.FollowUpSections.AsNoTracking().Where(s => s.RoundId == round.Id && s.Status != FollowUpSectionStatus.Ready).ToListAsync(ct);
-            run += await SendAsync(municipalityId, round, sections, kind, today, ct);
+            // Each section by its own deadline: before it from DaysBefore days ahead, after it once passed.
+            var due = sections.Select(s => (Section: s, Deadline: round.DeadlineFor(s.Deadline)))
+                .Where(s => s.Deadline.AddDays(-DaysBefore) <= today).ToList();
+            foreach (var kind in new[] { FollowUpReminderLog.Before, FollowUpReminderLog.After })
+                run += await SendAsync(municipalityId, round, due.Where(s => (today > s.Deadline ? FollowUpReminderLog.After : FollowUpReminderLog.Before) == kind)
+                    .Select(s => s.Section).ToList(), kind, today, ct);
         }
         return run;
     }
@@ -68,9 +71,10 @@ public sealed class FollowUpReminderService(OmvarldDbContext db, SmtpMailer mail
             .Where(u => wanted.Contains(u.Id) && u.MunicipalityId == municipalityId && u.IsActive && u.EmailRemindersEnabled && u.Email != null)
             .Select(u => new Recipient(u.Id, u.Email!, u.DisplayName)).ToDictionaryAsync(u => u.Id, ct);
         var byUnit = assignments.ToLookup(a => a.UnitId, a => a.UserId);
-        var already = (await db.FollowUpReminderLogs.AsNoTracking().Where(r => r.Deadline == round.Deadline && r.Kind == kind)
-                .Select(r => new { r.SectionId, r.RecipientUserId }).ToListAsync(ct))
-            .Select(r => (r.SectionId, r.RecipientUserId)).ToHashSet();
+        var sectionIds = sections.Select(s => s.Id).ToList();
+        var already = (await db.FollowUpReminderLogs.AsNoTracking().Where(r => sectionIds.Contains(r.SectionId) && r.Kind == kind)
+                .Select(r => new { r.SectionId, r.Deadline, r.RecipientUserId }).ToListAsync(ct))
+            .Select(r => (r.SectionId, r.Deadline, r.RecipientUserId)).ToHashSet();
 
         // Each person gets one mail listing the sections of the units they answer for.
         var perRecipient = new Dictionary<Guid, List<FollowUpSection>>();
@@ -79,7 +83,7 @@ public sealed class FollowUpReminderService(OmvarldDbContext db, SmtpMailer mail
             if (!tree.Contains(section.UnitId)) continue;
             foreach (var userId in tree.PathTo(section.UnitId).SelectMany(n => byUnit[n.Id]).Distinct())
             {
-                if (!recipients.ContainsKey(userId) || already.Contains((section.Id, userId))) continue;
+                if (!recipients.ContainsKey(userId) || already.Contains((section.Id, round.DeadlineFor(section.Deadline), userId))) continue;
                 if (!perRecipient.TryGetValue(userId, out var list)) perRecipient[userId] = list = [];
                 list.Add(section);
             }
@@ -90,7 +94,7 @@ public sealed class FollowUpReminderService(OmvarldDbContext db, SmtpMailer mail
             var to = recipients[userId];
             var claimed = new List<FollowUpReminderLog>();
             foreach (var section in list)
-                if (await ClaimAsync(new FollowUpReminderLog(municipalityId, section.Id, round.Deadline, kind, userId, clock.GetUtcNow().UtcDateTime), ct) is { } entry)
+                if (await ClaimAsync(new FollowUpReminderLog(municipalityId, section.Id, round.DeadlineFor(section.Deadline), kind, userId, clock.GetUtcNow().UtcDateTime), ct) is { } entry)
                     claimed.Add(entry);
             if (claimed.Count == 0) continue;
             var mine = list.Where(s => claimed.Any(c => c.SectionId == s.Id)).ToList();
@@ -118,21 +122,22 @@ public sealed class FollowUpReminderService(OmvarldDbContext db, SmtpMailer mail
     private async Task<ReminderRun> MailAsync(Recipient to, FollowUpRound round, List<FollowUpSection> sections, UnitTree tree, DateOnly today,
         List<FollowUpReminderLog> claimed, CancellationToken ct)
     {
-        var late = today > round.Deadline;
-        var intro = late ? l["FollowUpMail_IntroLate", round.Year, Format.Date(round.Deadline)].Value : l["FollowUpMail_Intro", round.Year, Format.Date(round.Deadline)].Value;
+        var first = sections.Min(s => round.DeadlineFor(s.Deadline));
+        var late = today > first;
+        var intro = l["FollowUpMail_Intro", round.Year].Value;
         var text = new StringBuilder().AppendLine(l["Reminder_Greeting", to.Name]).AppendLine().AppendLine(intro).AppendLine();
         var html = new StringBuilder($"<p>{H(l["Reminder_Greeting", to.Name])}</p><p>{H(intro)}</p><ul>");
         foreach (var s in sections.OrderBy(s => tree[s.UnitId].Name, StringComparer.CurrentCulture))
         {
             var link = Link($"/uppfoljning/avsnitt/{s.Id}");
-            var state = l["FollowUpProgress_" + round.ProgressOf(s.Status, today)].Value.ToLowerInvariant();
-            text.AppendLine($"- {tree[s.UnitId].Name} ({state})").AppendLine("  " + link);
-            html.Append($"<li><a href=\"{H(link)}\">{H(tree[s.UnitId].Name)}</a> ({H(state)})</li>");
+            var state = l["FollowUpMail_Item", Format.Date(round.DeadlineFor(s.Deadline)), l["FollowUpProgress_" + s.ProgressOn(round, today)].Value.ToLowerInvariant()].Value;
+            text.AppendLine($"- {tree[s.UnitId].Name}: {state}").AppendLine("  " + link);
+            html.Append($"<li><a href=\"{H(link)}\">{H(tree[s.UnitId].Name)}</a>: {H(state)}</li>");
         }
         var footer = l["Reminder_Footer", Link("/konto")].Value;
         text.AppendLine().AppendLine(footer);
         html.Append($"</ul><p>{H(footer)}</p>");
-        var message = new MimeMessage { Subject = late ? l["FollowUpMail_SubjectLate", round.Year] : l["FollowUpMail_Subject", round.Year, Format.Date(round.Deadline)] };
+        var message = new MimeMessage { Subject = late ? l["FollowUpMail_SubjectLate", round.Year] : l["FollowUpMail_Subject", round.Year, Format.Date(first)] };
         message.From.Add(mailer.From);
         message.To.Add(new MailboxAddress(to.Name, to.Email));
         message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();

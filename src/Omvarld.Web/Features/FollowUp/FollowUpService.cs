@@ -23,11 +23,13 @@ public sealed record OpenRoundInput(int? Year, DateOnly? Deadline, IReadOnlyList
 public sealed record RoundInput(DateOnly? Deadline, string? Summary, int? Version);
 public sealed record AnswersInput(IReadOnlyList<string?>? Answers, int? Version);
 public sealed record SectionVersionInput(int? Version);
+/// <summary>A unit's own deadline; null: back to the round's.</summary>
+public sealed record SectionDeadlineInput(DateOnly? Deadline, int? Version);
 
 public sealed record RoundListItemDto(Guid Id, int Year, FollowUpRoundStatus Status, DateOnly OpenedOn, DateOnly Deadline, int Sections, int Ready, int Late);
 
 public sealed record SectionProgressDto(Guid Id, Guid UnitId, string UnitName, UnitKind UnitKind, FollowUpSectionStatus Status, FollowUpProgress Progress,
-    DateTimeOffset? UpdatedAt, DateTimeOffset? ReadyAt, string? ReadyBy, int Version);
+    DateOnly Deadline, bool OwnDeadline, DateTimeOffset? UpdatedAt, DateTimeOffset? ReadyAt, string? ReadyBy, int Version);
 
 public sealed record ProgressCountsDto(int NotStarted, int InProgress, int Ready, int Late);
 
@@ -51,8 +53,8 @@ public sealed record SectionFactsDto(IReadOnlyList<FactActivityDto> Activities, 
     IReadOnlyList<FactResultDueDto> ResultsMissing, decimal OwnFundingSek, decimal ExternalFundingSek, IReadOnlyList<FactExceptionDto> Exceptions, FactPlanDto? Plan);
 
 public sealed record SectionDto(Guid Id, Guid RoundId, int Year, Guid UnitId, string UnitName, FollowUpSectionStatus Status, FollowUpProgress Progress,
-    DateOnly Deadline, FollowUpRoundStatus RoundStatus, IReadOnlyList<AnswerDto> Answers, DateTimeOffset? UpdatedAt, string? UpdatedBy,
-    DateTimeOffset? ReadyAt, string? ReadyBy, bool CanEdit, bool CanMarkReady, bool CanReopen, SectionFactsDto Facts, int Version);
+    DateOnly Deadline, bool OwnDeadline, DateOnly RoundDeadline, FollowUpRoundStatus RoundStatus, IReadOnlyList<AnswerDto> Answers, DateTimeOffset? UpdatedAt, string? UpdatedBy,
+    DateTimeOffset? ReadyAt, string? ReadyBy, bool CanEdit, bool CanMarkReady, bool CanReopen, bool CanSetDeadline, SectionFactsDto Facts, int Version);
 
 /// <summary>A section the signed-in user owes (the start page): their unit's, not ready, in an open round.</summary>
 public sealed record OwedSectionDto(Guid Id, int Year, string UnitName, FollowUpProgress Progress, DateOnly Deadline, bool CanEdit, bool CanMarkReady);
@@ -96,15 +98,13 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
     public async Task<List<RoundListItemDto>> ListAsync(CancellationToken ct = default)
     {
         var rounds = await db.FollowUpRounds.AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct);
-        var counts = await db.FollowUpSections.AsNoTracking().GroupBy(s => new { s.RoundId, s.Status })
-            .Select(g => new { g.Key.RoundId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var sections = await db.FollowUpSections.AsNoTracking().Select(s => new { s.RoundId, s.Status, s.Deadline }).ToListAsync(ct);
         var today = Today;
         return rounds.Select(r =>
         {
-            var mine = counts.Where(c => c.RoundId == r.Id).ToList();
-            var ready = mine.Where(c => c.Status == FollowUpSectionStatus.Ready).Sum(c => c.Count);
-            var total = mine.Sum(c => c.Count);
-            return new RoundListItemDto(r.Id, r.Year, r.Status, r.OpenedOn, r.Deadline, total, ready, today > r.Deadline ? total - ready : 0);
+            var progress = sections.Where(s => s.RoundId == r.Id).Select(s => r.ProgressOf(s.Status, s.Deadline, today)).ToList();
+            return new RoundListItemDto(r.Id, r.Year, r.Status, r.OpenedOn, r.Deadline, progress.Count,
+                progress.Count(p => p == FollowUpProgress.Ready), progress.Count(p => p == FollowUpProgress.Late));
         }).ToList();
     }
 
@@ -117,7 +117,7 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
         var names = await NamesAsync(sections.Select(s => s.ReadyByUserId).Append(round.OpenedByUserId).Append(round.ClosedByUserId), ct);
         var today = Today;
         var rows = sections.Select(s => new SectionProgressDto(s.Id, s.UnitId, UnitName(tree, s.UnitId), tree.Contains(s.UnitId) ? tree[s.UnitId].Kind : UnitKind.Office,
-                s.Status, round.ProgressOf(s.Status, today), s.UpdatedAt, s.ReadyAt, Name(names, s.ReadyByUserId), s.Version))
+                s.Status, s.ProgressOn(round, today), round.DeadlineFor(s.Deadline), s.Deadline is not null, s.UpdatedAt, s.ReadyAt, Name(names, s.ReadyByUserId), s.Version))
             .OrderBy(s => s.UnitName, Sv).ToList();
         var counts = new ProgressCountsDto(rows.Count(r => r.Progress == FollowUpProgress.NotStarted), rows.Count(r => r.Progress == FollowUpProgress.InProgress),
             rows.Count(r => r.Progress == FollowUpProgress.Ready), rows.Count(r => r.Progress == FollowUpProgress.Late));
@@ -135,10 +135,11 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
         var scope = await me.GetScopeAsync(ct);
         var names = await NamesAsync([section.UpdatedByUserId, section.ReadyByUserId], ct);
         var open = !round.IsClosed;
-        return new SectionDto(section.Id, round.Id, round.Year, section.UnitId, UnitName(tree, section.UnitId), section.Status, round.ProgressOf(section.Status, Today),
-            round.Deadline, round.Status, Answers(round, section.Answers), section.UpdatedAt, Name(names, section.UpdatedByUserId), section.ReadyAt,
+        return new SectionDto(section.Id, round.Id, round.Year, section.UnitId, UnitName(tree, section.UnitId), section.Status, section.ProgressOn(round, Today),
+            round.DeadlineFor(section.Deadline), section.Deadline is not null, round.Deadline, round.Status, Answers(round, section.Answers), section.UpdatedAt, Name(names, section.UpdatedByUserId), section.ReadyAt,
             Name(names, section.ReadyByUserId), open && !section.IsReady && scope.CanEditFor(section.UnitId),
             open && !section.IsReady && scope.CanApproveFor(section.UnitId), open && section.IsReady && (scope.CanApproveFor(section.UnitId) || scope.IsCoordinator),
+            open && scope.IsCoordinator,
             await FactsAsync(section.UnitId, round.Year, tree, ct), section.Version);
     }
 
@@ -151,11 +152,11 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
         var ids = units.ToList();
         var rows = await db.FollowUpSections.AsNoTracking()
             .Where(s => ids.Contains(s.UnitId) && s.Status != FollowUpSectionStatus.Ready)
-            .Join(db.FollowUpRounds.AsNoTracking().Where(r => r.Status == FollowUpRoundStatus.Open), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, s.UnitId, s.Status, Round = r })
+            .Join(db.FollowUpRounds.AsNoTracking().Where(r => r.Status == FollowUpRoundStatus.Open), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, s.UnitId, s.Status, s.Deadline, Round = r })
             .ToListAsync(ct);
         var tree = await me.GetUnitTreeAsync(ct);
         var today = Today;
-        return rows.Select(r => new OwedSectionDto(r.Id, r.Round.Year, UnitName(tree, r.UnitId), r.Round.ProgressOf(r.Status, today), r.Round.Deadline,
+        return rows.Select(r => new OwedSectionDto(r.Id, r.Round.Year, UnitName(tree, r.UnitId), r.Round.ProgressOf(r.Status, r.Deadline, today), r.Round.DeadlineFor(r.Deadline),
                 scope.CanEditFor(r.UnitId), scope.CanApproveFor(r.UnitId)))
             .OrderBy(r => r.Deadline).ThenBy(r => r.UnitName, Sv).ToList();
     }
@@ -259,6 +260,10 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
     public Task<FollowUpSave> MarkReadyAsync(Guid id, int? version, CancellationToken ct = default) =>
         ChangeSectionAsync(id, version, (section, round, scope) => section.MarkReady(round, scope, me.Id!.Value, clock.GetUtcNow()), null, ct);
 
+    /// <summary>The coordinator gives one unit its own deadline (null: the round's).</summary>
+    public Task<FollowUpSave> SetDeadlineAsync(Guid id, DateOnly? deadline, int? version, CancellationToken ct = default) =>
+        ChangeSectionAsync(id, version, (section, round, scope) => section.SetDeadline(round, deadline, scope), null, ct);
+
     public Task<FollowUpSave> ReopenAsync(Guid id, int? version, CancellationToken ct = default) =>
         ChangeSectionAsync(id, version, (section, round, scope) => section.Reopen(round, scope), null, ct);
 
@@ -269,7 +274,7 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
         if (!scope.IsCoordinator && scope.EditableUnits.Count == 0 && scope.ApprovableUnits.Count == 0) return FollowUpSave.Forbidden;
         var section = await db.FollowUpSections.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (section is null) return FollowUpSave.NotFound;
-        if (!scope.CanEditFor(section.UnitId) && !scope.CanApproveFor(section.UnitId)) return FollowUpSave.Forbidden;
+        if (!scope.IsCoordinator && !scope.CanEditFor(section.UnitId) && !scope.CanApproveFor(section.UnitId)) return FollowUpSave.Forbidden;
         var round = await db.FollowUpRounds.AsNoTracking().FirstAsync(r => r.Id == section.RoundId, ct);
         if (version is { } v && v != section.Version) return await ConflictAsync(section, round, sent, ct);
         var result = change(section, round, scope);
@@ -278,7 +283,7 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
             case null: break;
             case "FollowUp_SectionReady": return await LockedAsync(section, ct);
             case "FollowUp_RoundClosed": return new(FollowUpOutcome.Conflict, id, Detail: l["FollowUp_RoundClosed"]);
-            case "FollowUp_NotEditor" or "FollowUp_NotApprover": return FollowUpSave.Forbidden;
+            case "FollowUp_NotEditor" or "FollowUp_NotApprover" or "FollowUp_NotCoordinator": return FollowUpSave.Forbidden;
             default: return FollowUpSave.Invalid(result);
         }
         try { await db.SaveChangesAsync(ct); }

@@ -57,20 +57,26 @@ public sealed class SectionModel(FollowUpService followUp, IStringLocalizer<Shar
         return saved.Outcome == FollowUpOutcome.Saved ? Done(id, "FollowUpPages_ReopenedFlash") : await Failed(id, saved, keepForm: false, ct);
     }
 
+    public async Task<IActionResult> OnPostDeadlineAsync(Guid id, int version, DateOnly? ownDeadline, CancellationToken ct)
+    {
+        var saved = await followUp.SetDeadlineAsync(id, ownDeadline, version, ct);
+        return saved.Outcome == FollowUpOutcome.Saved ? Done(id, "FollowUpPages_DeadlineSavedFlash") : await Failed(id, saved, keepForm: false, ct, "ownDeadline");
+    }
+
     private RedirectResult Done(Guid id, string flash)
     {
         TempData["Flash"] = l[flash].Value;
         return Redirect($"/uppfoljning/avsnitt/{id}");
     }
 
-    private async Task<IActionResult> Failed(Guid id, FollowUpSave saved, bool keepForm, CancellationToken ct)
+    private async Task<IActionResult> Failed(Guid id, FollowUpSave saved, bool keepForm, CancellationToken ct, string? field = null)
     {
         switch (saved.Outcome)
         {
             case FollowUpOutcome.Forbidden: return Forbid();
             case FollowUpOutcome.NotFound: return NotFound();
             case FollowUpOutcome.Invalid:
-                var key = saved.Error.Field == "Answers" && saved.Error.Args is [int position, ..] ? $"Answers[{position - 1}]" : "";
+                var key = saved.Error.Field == "Answers" && saved.Error.Args is [int position, ..] ? $"Answers[{position - 1}]" : field ?? "";
                 ModelState.AddModelError(key, l.Message(saved.Error));
                 break;
             default: ModelState.AddModelError(string.Empty, saved.Detail ?? l["FollowUp_RoundConflict"]); break;

@@ -211,6 +211,28 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/action-plans/{id}/adopt"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
+        // Issue 15: the follow-up round. Members read; the coordinator opens, reminds, closes; a unit's editors and approvers act on its section.
+        ["GET /uppfoljning"] = [L, F, A, A, A, A, A],
+        ["GET /uppfoljning/ny"] = [L, F, A, F, F, F, F],
+        ["GET /uppfoljning/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /uppfoljning/avsnitt/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/owed"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/default-questions"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/report"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/follow-up"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/follow-up/{id}"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/follow-up/{id}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/{id}/close"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/{id}/remind"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/follow-up/{id}/sections"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/sections/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/sections/{id}/history"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/follow-up/sections/{id}/answers"] = [L, F, A, A, A, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/ready"] = [L, F, A, A, A, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/reopen"] = [L, F, A, A, A, F, F],
+        ["PUT /api/v1/follow-up/sections/{id}/deadline"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/remind"] = [L, F, A, F, F, F, F],
         // Memberships and twin towns (R18): every member reads; the coordinator writes (the ids in the API are fresh: 404 is an answer)
         ["GET /medlemskap"] = [L, F, A, A, A, A, A],
         ["GET /medlemskap/ny"] = [L, F, A, F, F, F, F],
@@ -359,6 +381,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             return f.Id;
         });
         var plan = await SparePlanAsync();
+        // The demo's Borås follow-up round of 2025 and one of its sections, for their pages.
+        var followUpRound = await app.WithDbAsync(db => db.FollowUpRounds.IgnoreQueryFilters().Where(r => r.MunicipalityId == app.Boras && r.Year == 2025).Select(r => r.Id).SingleAsync());
+        var followUpSection = await app.WithDbAsync(db => db.FollowUpSections.IgnoreQueryFilters().Where(s => s.RoundId == followUpRound).Select(s => s.Id).FirstAsync());
         var feedToken = await SpareCalendarFeedAsync();
         // The demo's Borås contact person (Internationella kontoret, outside the editor's committee).
         var contact = await app.WithDbAsync(db => db.ContactPersons.IgnoreQueryFilters().Where(c => c.MunicipalityId == app.Boras).Select(c => c.Id).FirstAsync());
@@ -369,6 +394,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         string Substitute(string route) => Parameter().Replace(route, m => (m.Groups[1].Value, route) switch
         {
             ("id", var r) when r.StartsWith("GET /handlingsplaner/") => plan.ToString(),
+            ("id", var r) when r.StartsWith("GET /uppfoljning/avsnitt/") => followUpSection.ToString(),
+            ("id", var r) when r.StartsWith("GET /uppfoljning/") => followUpRound.ToString(),
+            ("id", var r) when r.Contains("/follow-up") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /kontaktpersoner/") => contact.ToString(),
             ("id" or "entryId" or "unitId", var r) when r.Contains("/contact-persons") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /medlemskap/") => membership.ToString(),

@@ -29,15 +29,15 @@ public sealed class RoundModel(FollowUpService followUp, IStringLocalizer<Shared
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostSummaryAsync(Guid id, int version, CancellationToken ct) =>
+    public Task<IActionResult> OnPostSummaryAsync(Guid id, int? version, CancellationToken ct) =>
         Act(id, () => followUp.UpdateRoundAsync(id, new RoundInput(null, Summary ?? "", version), ct), "FollowUpPages_SummarySavedFlash", nameof(Summary), ct);
 
-    public Task<IActionResult> OnPostDeadlineAsync(Guid id, int version, CancellationToken ct) =>
+    public Task<IActionResult> OnPostDeadlineAsync(Guid id, int? version, CancellationToken ct) =>
         Deadline is null
             ? Invalid(id, nameof(Deadline), l["FollowUp_DeadlineRequired"], ct)
             : Act(id, () => followUp.UpdateRoundAsync(id, new RoundInput(Deadline, null, version), ct), "FollowUpPages_DeadlineSavedFlash", nameof(Deadline), ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, int version, CancellationToken ct) =>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, int? version, CancellationToken ct) =>
         Act(id, () => followUp.CloseAsync(id, version, ct), "FollowUpPages_ClosedFlash", "", ct);
 
     public async Task<IActionResult> OnPostRemindAsync(Guid id, Guid? sectionId, CancellationToken ct)

@@ -45,19 +45,19 @@ public sealed class SectionModel(FollowUpService followUp, IStringLocalizer<Shar
         return await Failed(id, saved, keepForm: true, ct);
     }
 
-    public async Task<IActionResult> OnPostReadyAsync(Guid id, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostReadyAsync(Guid id, int? version, CancellationToken ct)
     {
         var saved = await followUp.MarkReadyAsync(id, version, ct);
         return saved.Outcome == FollowUpOutcome.Saved ? Done(id, "FollowUpPages_ReadyFlash") : await Failed(id, saved, keepForm: false, ct);
     }
 
-    public async Task<IActionResult> OnPostReopenAsync(Guid id, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, int? version, CancellationToken ct)
     {
         var saved = await followUp.ReopenAsync(id, version, ct);
         return saved.Outcome == FollowUpOutcome.Saved ? Done(id, "FollowUpPages_ReopenedFlash") : await Failed(id, saved, keepForm: false, ct);
     }
 
-    public async Task<IActionResult> OnPostDeadlineAsync(Guid id, int version, DateOnly? ownDeadline, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeadlineAsync(Guid id, int? version, DateOnly? ownDeadline, CancellationToken ct)
     {
         var saved = await followUp.SetDeadlineAsync(id, ownDeadline, version, ct);
         return saved.Outcome == FollowUpOutcome.Saved ? Done(id, "FollowUpPages_DeadlineSavedFlash") : await Failed(id, saved, keepForm: false, ct, "ownDeadline");

@@ -59,7 +59,8 @@ public abstract class FollowUpReminderTests(OmvarldApp app, SmtpTestServer smtp)
         var mail = Assert.Single(FollowUpMails(Editor, 2024));
         Assert.Equal($"Omvärld: uppföljningen av 2024 ska lämnas senast {Format.Date(deadline)}", mail.Subject);
         Assert.Contains($"https://omvarld.test/uppfoljning/avsnitt/{sectionId}", mail.TextBody);
-        Assert.Contains("Utbildningsnämnden", mail.HtmlBody);
+        Assert.Contains("Utbildningsnämnden", mail.TextBody);
+        Assert.Contains($"href=\"https://omvarld.test/uppfoljning/avsnitt/{sectionId}\"", mail.HtmlBody);
         Assert.Single(FollowUpMails(Approver, 2024));
         // Not to the editor of a unit the round's other sections belong to, nor to the coordinator.
         Assert.Empty(FollowUpMails(Coordinator, 2024));

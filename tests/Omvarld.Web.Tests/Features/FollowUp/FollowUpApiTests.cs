@@ -154,6 +154,20 @@ public abstract class FollowUpApiTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task OpenApiDocument_DescribesTheRound()
+    {
+        var doc = await (await app.NewClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (var path in new[] { "/api/v1/follow-up", "/api/v1/follow-up/{id}", "/api/v1/follow-up/{id}/close", "/api/v1/follow-up/{id}/remind",
+                     "/api/v1/follow-up/{id}/sections", "/api/v1/follow-up/sections/{id}", "/api/v1/follow-up/sections/{id}/answers",
+                     "/api/v1/follow-up/sections/{id}/ready", "/api/v1/follow-up/sections/{id}/reopen", "/api/v1/follow-up/sections/{id}/remind",
+                     "/api/v1/follow-up/report" })
+            Assert.Contains(path, paths);
+        Assert.True(doc.GetProperty("paths").GetProperty("/api/v1/follow-up").TryGetProperty("post", out var open));
+        Assert.Contains("Opens the round", open.GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Open_BadInput_RefusedInSwedish_NothingStored()
     {
         var coordinator = await app.ApiClientAsync(Coordinator);

@@ -9,6 +9,7 @@ using Omvarld.Domain.Activities;
 using Omvarld.Domain.Partners;
 using Omvarld.Domain.Auditing;
 using Omvarld.Domain.Files;
+using Omvarld.Domain.FollowUp;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Countries;
 using Omvarld.Domain.ContactPersons;
@@ -74,6 +75,9 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OidcProvider> OidcProviders => Set<OidcProvider>();
     public DbSet<OidcGroupGrant> OidcGroupGrants => Set<OidcGroupGrant>();
+    public DbSet<FollowUpRound> FollowUpRounds => Set<FollowUpRound>();
+    public DbSet<FollowUpSection> FollowUpSections => Set<FollowUpSection>();
+    public DbSet<FollowUpReminderLog> FollowUpReminderLogs => Set<FollowUpReminderLog>();
 
     public TenantContext Tenant => tenant;
 

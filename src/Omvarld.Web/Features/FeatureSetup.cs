@@ -11,6 +11,7 @@ using Omvarld.Web.Features.Shared;
 using Omvarld.Web.Features.Units;
 using Omvarld.Web.Features.Policies;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.FollowUp;
 using Omvarld.Web.Features.ActionPlans;
 using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Activities.Results;
@@ -56,6 +57,8 @@ public static class FeatureSetup
         s.AddScoped<CountryDataService>();
         s.AddScoped<PreconditionService>();
         s.AddScoped<ActionPlanService>();
+        s.AddScoped<FollowUpService>();
+        s.AddScoped<FollowUpReminderService>();
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
@@ -99,6 +102,7 @@ public static class FeatureSetup
         api.MapCompilationApi();
         api.MapPrioritiesApi();
         api.MapActionPlansApi();
+        api.MapFollowUpApi();
         api.MapIatiApi();
         api.MapCalendarApi();
         app.MapIatiPublicApi();

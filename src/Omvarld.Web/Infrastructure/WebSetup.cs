@@ -31,6 +31,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Precondition", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Compilations", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ActionPlans", AuthorizationPolicies.Member);
+                o.Conventions.AuthorizeFolder("/FollowUp", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Priorities", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/ContactPersons", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Networks", AuthorizationPolicies.Member);

@@ -214,6 +214,28 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/action-plans/{id}/adopt"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/evaluate"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/action-plans/{id}/revise"] = [L, F, A, A, F, F, F],
+        // Issue 15: the follow-up round. Members read; the coordinator opens, reminds, closes; a unit's editors and approvers act on its section.
+        ["GET /uppfoljning"] = [L, F, A, A, A, A, A],
+        ["GET /uppfoljning/ny"] = [L, F, A, F, F, F, F],
+        ["GET /uppfoljning/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /uppfoljning/avsnitt/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/owed"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/default-questions"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/report"] = [L, F, A, A, A, A, A],
+        ["POST /api/v1/follow-up"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/follow-up/{id}"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/follow-up/{id}"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/{id}/close"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/{id}/remind"] = [L, F, A, F, F, F, F],
+        ["GET /api/v1/follow-up/{id}/sections"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/sections/{id}"] = [L, F, A, A, A, A, A],
+        ["GET /api/v1/follow-up/sections/{id}/history"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/follow-up/sections/{id}/answers"] = [L, F, A, A, A, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/ready"] = [L, F, A, A, A, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/reopen"] = [L, F, A, A, A, F, F],
+        ["PUT /api/v1/follow-up/sections/{id}/deadline"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/follow-up/sections/{id}/remind"] = [L, F, A, F, F, F, F],
         // Memberships and twin towns (R18): every member reads; the coordinator writes (the ids in the API are fresh: 404 is an answer)
         ["GET /medlemskap"] = [L, F, A, A, A, A, A],
         ["GET /medlemskap/ny"] = [L, F, A, F, F, F, F],
@@ -394,6 +416,16 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["PUT /api/v1/twin-towns/{id}/notes/{year}"] = 404,
         ["POST /api/v1/twin-towns/{id}/agreement"] = 404,
         ["PUT /api/v1/contact-persons/{id}"] = 404,
+        // The follow-up round (issue 15): opening one needs a body; the writes by id get a fresh id.
+        ["POST /api/v1/follow-up"] = 400,
+        ["PUT /api/v1/follow-up/{id}"] = 404,
+        ["POST /api/v1/follow-up/{id}/close"] = 404,
+        ["POST /api/v1/follow-up/{id}/remind"] = 404,
+        ["PUT /api/v1/follow-up/sections/{id}/answers"] = 404,
+        ["POST /api/v1/follow-up/sections/{id}/ready"] = 404,
+        ["POST /api/v1/follow-up/sections/{id}/reopen"] = 404,
+        ["PUT /api/v1/follow-up/sections/{id}/deadline"] = 404,
+        ["POST /api/v1/follow-up/sections/{id}/remind"] = 404,
         ["POST /api/v1/contact-persons/{id}/end"] = 404,
         ["PUT /api/v1/contact-persons/chosen-units/{unitId}"] = 404,
         ["DELETE /api/v1/contact-persons/chosen-units/{unitId}"] = 404,
@@ -421,7 +453,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
     {
         "GET /api/v1/activities/export" or "GET /api/v1/memberships/export" or "GET /api/v1/twin-towns/export" => "?format=csv",
         "GET /api/v1/compilation/export" => "?format=xlsx",
-        "GET /api/v1/memberships/cost" => "?year=2025",
+        "GET /api/v1/memberships/cost" or "GET /api/v1/follow-up/report" or "GET /api/v1/follow-up/default-questions" => "?year=2025",
         "GET /api/v1/judgements" => "?country=SE",
         _ => "",
     };
@@ -507,6 +539,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             return f.Id;
         });
         var plan = await SparePlanAsync();
+        // The demo's Borås follow-up round of 2025 and one of its sections, for their pages.
+        var followUpRound = await app.WithDbAsync(db => db.FollowUpRounds.IgnoreQueryFilters().Where(r => r.MunicipalityId == app.Boras && r.Year == 2025).Select(r => r.Id).SingleAsync());
+        var followUpSection = await app.WithDbAsync(db => db.FollowUpSections.IgnoreQueryFilters().Where(s => s.RoundId == followUpRound).Select(s => s.Id).FirstAsync());
         var feedToken = await SpareCalendarFeedAsync();
         // The demo's Borås contact person (Internationella kontoret, outside the editor's committee).
         var contact = await app.WithDbAsync(db => db.ContactPersons.IgnoreQueryFilters().Where(c => c.MunicipalityId == app.Boras).Select(c => c.Id).FirstAsync());
@@ -533,6 +568,9 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.StartsWith("GET /api/v1/memberships/") => membership.ToString(),
             ("id", var r) when r.StartsWith("GET /api/v1/twin-towns/") => twinTown.ToString(),
             ("id", var r) when r.StartsWith("GET /api/v1/priorities/") => priority.ToString(),
+            ("id", var r) when r.StartsWith("GET /uppfoljning/avsnitt/") || r.StartsWith("GET /api/v1/follow-up/sections/") => followUpSection.ToString(),
+            ("id", var r) when r.StartsWith("GET /uppfoljning/") || r.StartsWith("GET /api/v1/follow-up/") => followUpRound.ToString(),
+            ("id", var r) when r.Contains("/follow-up") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /kontaktpersoner/") => contact.ToString(),
             ("id" or "entryId" or "unitId", var r) when r.Contains("/contact-persons") => Guid.NewGuid().ToString(),
             ("id", var r) when r.StartsWith("GET /medlemskap/") => membership.ToString(),

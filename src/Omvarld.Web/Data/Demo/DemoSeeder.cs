@@ -83,6 +83,7 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
                 return user.Id;
             }, ct);
             await DemoNetworks.AddAsync(db, m, municipality, units, ct);
+            await DemoFollowUp.AddAsync(db, clock, m, municipality, units, ct);
         }
         db.Tenant.Use(null);
         return logins;

@@ -26,7 +26,8 @@ public sealed record ReminderRun(int MailsSent, int RemindersClaimed, int Failur
 /// <item>the responsible person of each activity with a report due soon or overdue gets one mail listing those reports,
 /// at most once per report every <see cref="MinDaysBetween"/> days;</item>
 /// <item>each coordinator gets a digest of the municipality's reports due soon and overdue, at most once every
-/// <see cref="MinDaysBetween"/> days.</item>
+/// <see cref="MinDaysBetween"/> days;</item>
+/// <item>the follow-up round's reminders (issue 15, <see cref="Omvarld.Web.Features.FollowUp.FollowUpReminderService"/>).</item>
 /// </list>
 /// Nobody who turned reminders off (<see cref="AppUser.EmailRemindersEnabled"/>), is deactivated or has no address.
 /// The run keeps no state: <see cref="ReminderLog"/> decides. A reminder is first claimed by inserting its log row (the
@@ -35,7 +36,7 @@ public sealed record ReminderRun(int MailsSent, int RemindersClaimed, int Failur
 /// send loses that week's reminder rather than sending it twice.
 /// </summary>
 public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOptions<SmtpOptions> smtp, IOptions<AppOptions> app,
-    IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<ReminderService> log)
+    IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<ReminderService> log, Omvarld.Web.Features.FollowUp.FollowUpReminderService followUp)
 {
     public const int MinDaysBetween = 7;
 
@@ -50,6 +51,8 @@ public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOpt
         {
             db.Tenant.Use(m.Id);
             total += await RunForMunicipalityAsync(m.Id, m.Name, today, ct);
+            // Issue 15: the follow-up round's reminders before and after its deadline, in the same run.
+            total += await followUp.RunForMunicipalityAsync(m.Id, today, ct);
         }
         return total;
     }
@@ -135,7 +138,7 @@ public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOpt
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
         Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
         Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,

@@ -32,6 +32,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db, IHttpContextAcces
         if (scope.CanReadMunicipality) nav.Add(new("/undantag", "Nav_Exceptions"));
         if (scope.CanReadMunicipality) nav.Add(new("/prioriteringar", "Nav_Priorities"));
         if (scope.CanReadMunicipality) nav.Add(new("/handlingsplaner", "Nav_ActionPlans"));
+        if (scope.CanReadMunicipality) nav.Add(new("/uppfoljning", "Nav_FollowUp"));
         if (scope.CanReadMunicipality) nav.Add(new("/kontaktpersoner", "Nav_ContactPersons"));
         if (scope.CanReadMunicipality) nav.Add(new("/medlemskap", "Nav_Memberships"));
         if (scope.CanReadMunicipality) nav.Add(new("/vanorter", "Nav_TwinTowns"));

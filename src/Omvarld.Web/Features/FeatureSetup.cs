@@ -49,6 +49,7 @@ public static class FeatureSetup
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
         s.AddScoped<ResultsDueService>();
+        s.AddScoped<ResultsRule>();
         s.AddOmvarldReminders(builder.Configuration);
         s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();

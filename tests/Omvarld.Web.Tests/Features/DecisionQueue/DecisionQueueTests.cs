@@ -146,6 +146,9 @@ public abstract class DecisionQueueTests(OmvarldApp app)
         Assert.DoesNotContain(Lines(queue), x => x.Str("activityTitle") == "Studiebesök om textilåtervinning i Shanghai");
         var ubActivities = await app.WithDbAsync(db => db.Activities.IgnoreQueryFilters().Where(a => a.MunicipalityId == app.UpplandsBro).Select(a => a.Id).ToListAsync());
         Assert.DoesNotContain(Lines(await QueueAsync(Ks)), x => x.TryGetProperty("activityId", out var a) && a.ValueKind == JsonValueKind.String && ubActivities.Contains(a.GetGuid()));
+        // The API is in the OpenAPI document.
+        var openApi = await (await app.NewClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        Assert.Equal("Decision queue", openApi.GetProperty("paths").GetProperty("/api/v1/decision-queue").GetProperty("get").GetProperty("tags")[0].GetString());
         var units = Lines(await QueueAsync(Ks)).SelectMany(x => x.TryGetProperty("units", out var u) && u.ValueKind == JsonValueKind.Array ? u.EnumerateArray().Select(n => n.GetString()) : []);
         Assert.DoesNotContain("Socialnämnden", units);
     }

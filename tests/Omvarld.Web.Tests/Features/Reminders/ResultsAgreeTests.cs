@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Activities;
+using Omvarld.Domain.Activities.Checks;
 using Omvarld.Web.Data;
 using Omvarld.Web.Features.Activities.Results;
 using Omvarld.Web.Features.Reminders;
@@ -60,7 +61,7 @@ public abstract class ResultsAgreeTests(OmvarldApp app)
         // 2. The due list, API and page.
         var due = (await (await api.GetAsync($"/api/v1/activities/results-due?unit={unit}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Where(i => i.GetProperty("activityId").GetGuid() == id).ToList();
-        Assert.Equal(owed.Select(o => (o.Year, o.DueDate.ToString("yyyy-MM-dd"), o.State.ToString())),
+        Assert.Equal(owed.Select(o => (o.Year, (string?)o.DueDate.ToString("yyyy-MM-dd"), (string?)o.State.ToString())),
             due.Select(i => (i.GetProperty("year").ValueKind == JsonValueKind.Number ? i.GetProperty("year").GetInt32() : (int?)null, i.Str("dueDate"), i.Str("state"))));
         var page = await (await app.SignInAsync(Coordinator)).GetDocumentAsync($"/aktiviteter/resultat?unit={unit}");
         Assert.Equal(owed.Count, page.QuerySelectorAll($"#results-due a[href='/aktiviteter/{id}']").Length);

@@ -44,7 +44,21 @@ public abstract class DecisionQueueTests(OmvarldApp app)
     /// <summary>A Borås activity of the administration with one partner, submitted by the editor <paramref name="daysAgo"/> days ago.</summary>
     private async Task<Guid> SubmittedAsync(string title, Guid partner, int daysAgo = 3)
     {
-        var id = await app.ActivityAsync(app.Boras, Administration, title, Editor, Today.AddDays(60), [partner]);
+        // Serving a goal of Borås 2023, so that the partner is the only block.
+        var id = await app.WithDbAsync(async db =>
+        {
+            db.Tenant.Use(app.Boras);
+            var unit = await db.Units.SingleAsync(u => u.Name == Administration);
+            var responsible = await db.Users.Where(u => u.Email == Editor).Select(u => u.Id).SingleAsync();
+            var details = new ActivityDetails(title, "Beskrivning", ActivityKind.StudyVisitOrExchange, unit.Id, responsible, Today.AddDays(60), null,
+                "Syfte", "Resultat", null, "Elever deltar.", null, false, [new GoalServed("KUNSKAPSUTBYTEN", "Erfarenhetsutbyte.")], []);
+            var (activity, result) = Activity.Create(app.Boras, details, new ActivityReferences(unit, ["KUNSKAPSUTBYTEN"]));
+            Assert.True(result.IsOk, result.Error);
+            Assert.True(activity!.AddPartner(await db.Partners.SingleAsync(p => p.Id == partner), Omvarld.Domain.Partners.PartnerRole.Partner).IsOk);
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            return activity.Id;
+        });
         var editor = await app.UserIdAsync(Editor);
         var at = new DateTimeOffset(Today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         await app.WithDbAsync(db => db.Activities.IgnoreQueryFilters().Where(a => a.Id == id).ExecuteUpdateAsync(s => s

@@ -59,12 +59,12 @@ public sealed class PreconditionFlowTests(BrowserFixture fixture) : BrowserTest(
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Kina", Exact = true }));
         await Expect(Page.Locator("#assessment-outcome")).ToContainTextAsync("Uppfyller inte kraven");
 
-        // The approver cannot approve: the step is refused with the reason.
+        // The approver is not offered approval (issue 15): the page says why, and that it waits for KS.
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Logga ut" }));
         await LoginAsync("godkannare@boras.demo");
         await VisitAsync(activityUrl);
-        await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Godkänn", Exact = true }));
-        await Expect(Page.Locator("#error-summary")).ToContainTextAsync("kan inte godkännas");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Godkänn", Exact = true })).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#approval-blocked")).ToContainTextAsync("Väntar på Kommunstyrelsens beslut om undantag");
         await Expect(Page.Locator(".tag--status")).ToHaveTextAsync("Inskickad för godkännande");
 
         // The KS secretariat records KS's exception from the activity page.

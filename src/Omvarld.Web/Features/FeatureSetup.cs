@@ -25,6 +25,7 @@ using Omvarld.Web.Features.ContactPersons;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Features.Iati;
 using Omvarld.Web.Features.Calendar;
+using Omvarld.Web.Features.DecisionQueue;
 using Omvarld.Web.Features.Openness;
 using Omvarld.Web.Data.Demo;
 using Omvarld.Web.Infrastructure;
@@ -50,6 +51,8 @@ public static class FeatureSetup
         s.AddScoped<ActivityService>();
         s.AddScoped<ActivityQueries>();
         s.AddScoped<ResultsDueService>();
+        s.AddScoped<ResultsRule>();
+        s.AddScoped<Omvarld.Web.Features.DecisionQueue.DecisionQueueService>();
         s.AddOmvarldReminders(builder.Configuration);
         s.AddScoped<ActivityFormOptions>();
         s.AddScoped<PartnerService>();
@@ -95,6 +98,7 @@ public static class FeatureSetup
         api.MapPoliciesApi();
         api.MapActivitiesApi();
         api.MapResultsDueApi();
+        api.MapDecisionQueueApi();
         api.MapPartnersApi();
         api.MapPreconditionApi();
         api.MapActivityImportApi();

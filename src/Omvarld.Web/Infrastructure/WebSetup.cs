@@ -40,6 +40,7 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToFolder("/Openness/Public");
                 o.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.AuditLog);
                 o.Conventions.AuthorizeFolder("/Iati", AuthorizationPolicies.CoordinatorOrKs);
+                o.Conventions.AuthorizeFolder("/DecisionQueue", AuthorizationPolicies.CoordinatorOrKs);
                 o.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.UserAdmin);
                 o.Conventions.AuthorizeFolder("/Account", AuthorizationPolicies.SignedIn);
                 o.Conventions.AddPageRoute("/Admin/Municipalities/Edit", "/admin/kommuner/ny");

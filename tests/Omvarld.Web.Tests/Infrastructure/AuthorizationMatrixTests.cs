@@ -104,6 +104,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/activities"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/activities/export"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/activities/results-due"] = [L, F, A, A, A, A, A],
+        // KS's decision queue (issue 15): the coordinator and KS's secretariat.
+        ["GET /api/v1/decision-queue"] = [L, F, A, F, F, A, F],
         ["GET /api/v1/activities/funding-pipeline"] = [L, F, A, F, F, A, F],
         ["GET /api/v1/activities/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/activities/{id}/history"] = [L, F, A, A, A, A, A],
@@ -176,6 +178,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /aktiviteter/export"] = [L, F, A, A, A, A, A],
         ["GET /aktiviteter/filer/{fileId}"] = [L, F, A, A, A, A, A],
         ["GET /aktiviteter/resultat"] = [L, F, A, A, A, A, A],
+        ["GET /ks/beslut"] = [L, F, A, F, F, A, F],
         ["GET /aktiviteter/finansiering"] = [L, F, A, F, F, A, F],
         ["GET /partner"] = [L, F, A, A, A, A, A],
         ["GET /partner/ny"] = [L, F, A, A, F, F, F],

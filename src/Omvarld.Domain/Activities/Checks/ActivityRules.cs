@@ -28,7 +28,10 @@ public static class ActivityRules
 
     public static IActivityRule? For(CheckKind kind) => Rules.GetValueOrDefault(kind);
 
-    /// <summary>Runs every check of the context's policy version that has an activity rule, in the order the version lists them.</summary>
+    /// <summary>
+    /// Runs every check of the context's policy version that has an activity rule, in the order the version lists them;
+    /// then R11's own results demand when the version has no <c>results-reported</c> check.
+    /// </summary>
     public static IReadOnlyList<Finding> Evaluate(ActivityCheckContext ctx)
     {
         var findings = new List<Finding>();
@@ -38,6 +41,9 @@ public static class ActivityRules
             var rule = For(check.Kind) ?? throw new InvalidOperationException($"No activity rule for check kind {check.Kind}.");
             findings.AddRange(rule.Evaluate(check, ctx));
         }
+        // R11 holds where the version is silent on results (ResultsDemand): the finding agrees with the due list.
+        if (ctx.Policy.Version.Checks.All(c => c.Kind != CheckKind.ResultsReported))
+            findings.AddRange(For(CheckKind.ResultsReported)!.Evaluate(ResultsDemand.R11Check, ctx));
         return findings;
     }
 

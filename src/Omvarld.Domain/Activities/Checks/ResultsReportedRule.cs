@@ -16,9 +16,9 @@ public sealed class ResultsReportedRule : IActivityRule
 
     public IEnumerable<Finding> Evaluate(CheckDefinition check, ActivityCheckContext ctx)
     {
-        // The dates and states come from ResultsDue, which the due list and the reminders use too. A yearly report
-        // that is owed but not yet near its date is not a finding.
-        var owed = ResultsDue.For(ResultsFacts.Of(ctx.Activity), ctx.Today, ctx.DueRules, check.Boolean("yearly"), check.Boolean("atCompletion"));
+        // What is owed and when comes from ResultsDue with the check's demand, which the due list, the reminders, the
+        // calendar and the compilation ask too. A yearly report that is owed but not yet near its date is not a finding.
+        var owed = ResultsDue.For(ResultsFacts.Of(ctx.Activity), ctx.Today, ResultsDemand.Of(check, ctx.DueRules));
         foreach (var report in owed)
         {
             var overdue = report.State == ReportDueState.Overdue;

@@ -31,6 +31,9 @@ public static class CheckCatalogue
         [
             new("yearly", CheckParameterType.Boolean),
             new("atCompletion", CheckParameterType.Boolean),
+            // The due dates, when the municipality's differ from R11's defaults (end of February; 60 days after the end).
+            new("yearlyDueMonth", CheckParameterType.Integer, Required: false, Minimum: 1),
+            new("finalDueDays", CheckParameterType.Integer, Required: false, Minimum: 0),
         ],
     };
 
@@ -64,6 +67,8 @@ public static class CheckCatalogue
         if (kind == CheckKind.ResultsReported && errors.Count == 0
             && parameters.GetValueOrDefault("yearly") is false && parameters.GetValueOrDefault("atCompletion") is false)
             errors.Add(new("yearly", CheckParameterProblem.Inconsistent));
+        if (kind == CheckKind.ResultsReported && parameters.GetValueOrDefault("yearlyDueMonth") is int month && month > 12)
+            errors.Add(new("yearlyDueMonth", CheckParameterProblem.Invalid, month.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return errors;
     }
 

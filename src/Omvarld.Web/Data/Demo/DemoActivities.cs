@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Access;
 using Omvarld.Domain.Activities;
 using Omvarld.Domain.Activities.Checks;
+using Omvarld.Domain.Countries;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
 using Omvarld.Domain.Partners;
@@ -79,6 +80,9 @@ internal static class DemoActivities
         new("hogskolan", "Västsvenska exempelhögskolan (fiktiv)", PartnerType.University, "Borås", "SE"),
         new("regionen", "Exempelregionen Väst (fiktiv)", PartnerType.Region, "Göteborg", "SE"),
         new("myndigheten", "Myndigheten för exempelstudier (fiktiv)", PartnerType.Authority, "Stockholm", "SE"),
+        // Partners in countries that do not meet the precondition (R8): KS decides on exceptions (the decision queue's demo).
+        new("donghua", "Donghua exempeluniversitet (fiktivt)", PartnerType.University, "Shanghai", "CN"),
+        new("hanoi", "Hanois exempelinstitut för textil (fiktivt)", PartnerType.University, "Hanoi", "VN"),
     ];
 
     private static readonly DemoActivity[] BorasActivities =
@@ -234,6 +238,21 @@ internal static class DemoActivities
             ["DEMOKRATISKA_VARDERINGAR", "KUNSKAPSUTBYTEN"], ["4.c"], [("zrazkove", PartnerRole.Partner), ("myndigheten", PartnerRole.Associate)],
             [new(FundingSource.OtherFunder, "Svenska institutet", 120_000m, FundingStatus.Granted, -20, FunderKind: FunderKind.National)],
             "Eleverna får möta lärare med erfarenhet av skolgång i kris."),
+        // KS's decision queue (issue 15): one activity waits for KS's exception, one runs under an exception in force, and
+        // one runs on an exception that ends soon (BorasExceptions).
+        new("Studiebesök om textilåtervinning i Shanghai", ActivityKind.StudyVisitOrExchange, "Samhällsbyggnadsförvaltningen",
+            D(2027, 4, 12), D(2027, 4, 16), ActivityStatus.Submitted, "Planerare studerar hur ett universitet och staden samlar in och sorterar textil.",
+            ["KUNSKAPSUTBYTEN"], ["12.5"], [("donghua", PartnerRole.Host)],
+            [new(FundingSource.OwnBudget, null, 65_000m, FundingStatus.Planned)]),
+        new("Forskarutbyte om återvunna fibrer med Donghua", ActivityKind.StudyVisitOrExchange, "Gymnasie- och vuxenutbildningsförvaltningen",
+            D(2026, 3, 16), D(2027, 6, 30), ActivityStatus.Ongoing, "Lärare på textilprogrammet och forskare byter erfarenheter om återvunna fibrer.",
+            ["KUNSKAPSUTBYTEN"], ["12.5", "9.5"], [("donghua", PartnerRole.Partner)],
+            [new(FundingSource.OwnBudget, null, 90_000m, FundingStatus.Granted, -30)],
+            "Gymnasieelever på textilprogrammet (16–19 år) tar del av resultaten."),
+        new("Samarbete om hållbart mode med Hanoi", ActivityKind.StudyVisitOrExchange, "Kulturförvaltningen",
+            D(2025, 9, 1), D(2027, 8, 31), ActivityStatus.Ongoing, "Designer och lärare utbyter kunskap om hållbart mode och textilt hantverk.",
+            ["KUNSKAPSUTBYTEN"], ["8.3"], [("hanoi", PartnerRole.Partner)],
+            [new(FundingSource.OwnBudget, null, 70_000m, FundingStatus.Granted, -30)], YearlyResults: [2025]),
         new("Europeiskt nätverk för hållbar mobilitet", ActivityKind.Network, "Samhällsbyggnadsförvaltningen",
             D(2026, 1, 1), null, ActivityStatus.Submitted, "Ansökan om medlemskap i ett nätverk av medelstora städer för hållbara resor.",
             ["OMVARLDSPAVERKAN", "KUNSKAPSUTBYTEN"], ["11.2"], [("textile-network", PartnerRole.Partner)],
@@ -342,6 +361,7 @@ internal static class DemoActivities
             db.Partners.Add(partner!);
         }
 
+        var byTitle = new Dictionary<string, Activity>();
         var policyCache = new Dictionary<DateOnly, ActivityPolicy?>();
         foreach (var a in For(m))
         {
@@ -375,9 +395,41 @@ internal static class DemoActivities
                 Check(activity!.Publish(new AccessScope(false, [(Role.Coordinator, null)], tree), coordinator,
                     new[] { new DateTimeOffset(a.Start.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), now }.Min()), a.Title);
             db.Activities.Add(activity!);
+            byTitle[a.Title] = activity!;
         }
+        if (m == DemoOrganisations.Boras) AddExceptions(db, municipality, byTitle, partners, users["ks"], tree, today, now);
         if (m == DemoOrganisations.Boras)
             db.OpenDataSettings.Add(new OpenDataSetting { MunicipalityId = municipality.Id, Id = Guid.CreateVersion7(), Licence = OpenDataLicence.CcBy40, ContactEmail = "oppnadata@boras.demo", Version = 1 });
+    }
+
+    /// <summary>
+    /// R9: KS's exception decisions of the demo, recorded by the KS secretariat: one in force for the whole activity, one
+    /// that ends 45 days after the day the demo is created (the one date that follows that day, so that the decision queue
+    /// always shows an exception ending soon while the activity runs on).
+    /// </summary>
+    private static void AddExceptions(OmvarldDbContext db, Municipality municipality, Dictionary<string, Activity> activities,
+        Dictionary<string, PartnerOrganisation> partners, Guid ks, UnitTree tree, DateOnly today, DateTimeOffset now)
+    {
+        var scope = new AccessScope(false, [(Role.KsSecretariat, null)], tree);
+        DateOnly NotAfterToday(DateOnly day) => day > today ? today : day;
+        var decisions = new[]
+        {
+            (Activity: "Forskarutbyte om återvunna fibrer med Donghua", Partner: "donghua", DecidedOn: D(2026, 1, 19), Paragraph: "§ 9",
+                CaseNumber: "KS 2025/00871", ValidUntil: D(2027, 6, 30)),
+            (Activity: "Samarbete om hållbart mode med Hanoi", Partner: "hanoi", DecidedOn: D(2025, 6, 30), Paragraph: "§ 145",
+                CaseNumber: "KS 2025/00512", ValidUntil: today.AddDays(45)),
+        };
+        foreach (var d in decisions)
+        {
+            var activity = activities[d.Activity];
+            var partner = partners[d.Partner];
+            var (exception, result) = PreconditionException.Create(municipality.Id, new ExceptionDecision(null, NotAfterToday(d.DecidedOn), d.Paragraph, d.CaseNumber,
+                    $"Kommunstyrelsen beslutar om undantag från förutsättningen i Internationell policy för samarbetet med {partner.Name} inom aktiviteten. {Marker}",
+                    activity.Id, partner.Id, d.ValidUntil, null),
+                activity.Partners.Select(p => p.PartnerId).ToList(), scope, ks, new[] { new DateTimeOffset(d.DecidedOn.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero), now }.Min());
+            Check(result, d.Activity);
+            db.PreconditionExceptions.Add(exception!);
+        }
     }
 
     /// <summary>Moves the activity to its demo status through the workflow, each step dated before the next and never after now.</summary>

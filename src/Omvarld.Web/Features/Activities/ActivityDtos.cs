@@ -100,7 +100,19 @@ public sealed record ActivityDto(
     bool CanChangeFundingStatus,
     bool CanEditTrips,
     bool CanReportYearly,
-    int Version);
+    int Version)
+{
+    /// <summary>The findings that stop approval (R7): while one stands, <see cref="ActivityAction.Approve"/> is not offered.</summary>
+    public IReadOnlyList<FindingDto> Blocking => Findings.Where(f => f.Severity == FindingSeverity.Blocking).ToList();
+
+    /// <summary>
+    /// Submitted and blocked by the partner precondition (R8, R9): it waits for KS's exception decision, and is in KS's
+    /// decision queue (<c>/ks/beslut</c>).
+    /// </summary>
+    public bool WaitsForKs => Status == ActivityStatus.Submitted && Blocking.Any(f => f.Check == PreconditionCheckCode);
+
+    private static readonly string PreconditionCheckCode = Domain.Policies.PolicyCodes.CheckKinds.Code(Domain.Policies.Checks.CheckKind.PartnerPrecondition);
+}
 
 public sealed record ActivityListItem(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid OwnerUnitId, string OwnerUnitName,
     DateOnly Start, DateOnly? End, IReadOnlyList<string> Countries)

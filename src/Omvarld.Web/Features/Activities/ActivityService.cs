@@ -104,15 +104,19 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
             ActivityClassification.Of(a, partners.ToDictionary(p => p.Key, p => p.Value.CountryCode)),
             policy is null ? null : new PolicyRefDto(policy.VersionId, policy.Label), approvedUnder, a.ApprovedAt,
             findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field)).ToList(),
-            ActionsFor(a, scope), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
+            ActionsFor(a, scope, findings), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
             canEdit && ActivityWorkflow.CanEditTrips(a.Status), canEdit && ActivityWorkflow.CanReportYearlyResults(a.Status), a.Version);
     }
 
     private static string PolicyCodesFor(Finding f) => Domain.Policies.PolicyCodes.CheckKinds.Code(f.Check);
 
-    /// <summary>The steps the caller may take: approving and rejecting are the unit's approvers'; the rest its editors'.</summary>
-    private static List<ActivityAction> ActionsFor(Activity a, AccessScope scope) => ActivityWorkflow.ActionsFrom(a.Status)
+    /// <summary>
+    /// The steps the caller may take: approving and rejecting are the unit's approvers'; the rest its editors'. Approval is
+    /// not offered while a blocking finding stands (the server would refuse it); the page says why instead.
+    /// </summary>
+    private static List<ActivityAction> ActionsFor(Activity a, AccessScope scope, IReadOnlyList<Finding> findings) => ActivityWorkflow.ActionsFrom(a.Status)
         .Where(action => action is ActivityAction.Approve or ActivityAction.Reject ? scope.CanApproveFor(a.OwnerUnitId) : scope.CanEditFor(a.OwnerUnitId))
+        .Where(action => action != ActivityAction.Approve || !ActivityRules.AnyBlocking(findings))
         .ToList();
 
     // ---- changing ----

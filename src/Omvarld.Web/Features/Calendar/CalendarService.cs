@@ -34,7 +34,7 @@ public sealed record CreatedCalendarFeedDto(string Url, DateTime CreatedAt);
 /// feed, whatever the number of rows.
 /// </summary>
 public sealed class CalendarService(OmvarldDbContext db, ActionPlanService plans, PolicyService policies, IOptions<AppOptions> app,
-    IConfiguration configuration, IStringLocalizer<SharedResource> l, TimeProvider clock)
+    IConfiguration configuration, IStringLocalizer<SharedResource> l, TimeProvider clock, ResultsRule results)
 {
     public const int PastDays = 30;
     public const int HorizonMonths = 18;
@@ -127,29 +127,20 @@ public sealed class CalendarService(OmvarldDbContext db, ActionPlanService plans
 
     private async Task AddResultsAsync(List<CalendarEvent> events, Guid userId, AccessScope scope, DateOnly from, DateOnly to, string baseUrl, CancellationToken ct)
     {
-        var candidates = db.Activities.AsNoTracking()
-            .Where(a => (a.Status == ActivityStatus.Ongoing || a.Status == ActivityStatus.Completed) && a.ActualStart != null);
+        var candidates = db.Activities.AsQueryable();
         if (!scope.IsCoordinator)
         {
             var units = scope.EditableUnits.ToList();
             candidates = candidates.Where(a => a.ResponsibleUserId == userId || units.Contains(a.OwnerUnitId));
         }
-        var activities = await candidates.Select(a => new { a.Id, a.Title, a.Status, a.ActualStart, a.ActualEnd }).ToListAsync(ct);
-        if (activities.Count == 0) return;
-        var ids = candidates.Select(a => a.Id);
-        var reported = (await db.ResultReports.AsNoTracking().Where(r => ids.Contains(r.ActivityId)).Select(r => new { r.ActivityId, r.Year }).ToListAsync(ct))
-            .ToLookup(r => r.ActivityId);
-        foreach (var a in activities)
+        foreach (var a in await results.SubjectsAsync(candidates, ct))
         {
-            var reports = reported[a.Id];
-            var facts = new ResultsFacts(a.Status, a.ActualStart, a.ActualEnd,
-                reports.Where(r => r.Year is not null).Select(r => r.Year!.Value).ToHashSet(), reports.Any(r => r.Year is null));
             // Seen from the horizon's end, every report owed until then is listed: the calendar shows the coming ones too.
-            foreach (var owed in ResultsDue.For(facts, to, ResultsDueService.Rules).Where(o => o.DueDate >= from && o.DueDate <= to))
+            foreach (var owed in a.OwedOn(to).Where(o => o.DueDate >= from && o.DueDate <= to))
             {
                 var summary = owed.Year is { } year ? l["Calendar_ResultsYearly", year, a.Title] : l["Calendar_ResultsFinal", a.Title];
                 var description = owed.Year is { } y ? l["Calendar_ResultsYearlyText", y, a.Title, Format.Date(owed.DueDate)] : l["Calendar_ResultsFinalText", a.Title, Format.Date(owed.DueDate)];
-                events.Add(new($"results-{a.Id:D}-{owed.Key}", owed.DueDate, summary, description, $"{baseUrl}/aktiviteter/{a.Id:D}"));
+                events.Add(new($"results-{a.ActivityId:D}-{owed.Key}", owed.DueDate, summary, description, $"{baseUrl}/aktiviteter/{a.ActivityId:D}"));
             }
         }
     }

@@ -28,7 +28,8 @@ namespace Omvarld.Web.Features.Compilations;
 /// </para>
 /// </summary>
 public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser me, PolicyService policies, ReferenceData reference,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, IEnumerable<ICompilationPart> parts)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, IEnumerable<ICompilationPart> parts,
+    Omvarld.Web.Features.Activities.Results.ResultsRule resultsRule)
 {
     private static readonly ActivityStatus[] Counted =
         [ActivityStatus.Submitted, ActivityStatus.Approved, ActivityStatus.Ongoing, ActivityStatus.Completed, ActivityStatus.ResultsReported];
@@ -195,20 +196,19 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
                 l["Compilation_ExceptionNote", e.Partner, e.DecidedOn.ToString("yyyy-MM-dd"), e.MinuteParagraph, e.ValidUntil.ToString("yyyy-MM-dd")]))
             .ToList()));
 
-        // R11: final reports of the activities that ended in the year, yearly reports of those that ran in it.
-        (int Reported, int Missing) Final(int y)
+        // R11, as the due list and the findings answer it (ResultsRule): per activity the demand of the policy version in
+        // force at its start; a year's yearly reports written or owed, the final reports of the activities that ended in it.
+        var demandOn = await resultsRule.DemandsAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        ResultsTally Tally(int y) => rows.Where(a => a.ActualStart is not null).Select(a =>
         {
-            var ended = rows.Where(a => a.ActualEnd?.Year == y && a.Status is ActivityStatus.Completed or ActivityStatus.ResultsReported).ToList();
-            var reported = ended.Count(a => reportsOf[a.Id].Any(r => r is null));
-            return (reported, ended.Count - reported);
-        }
-        (int Reported, int Missing) Yearly(int y)
-        {
-            var ran = rows.Where(a => a.ActualStart is { } s && s.Year <= y && (a.ActualEnd is not { } e || e.Year >= y)).ToList();
-            var reported = ran.Count(a => reportsOf[a.Id].Any(r => r == y));
-            return (reported, ran.Count - reported);
-        }
-        var (finalNow, finalBefore, yearlyNow, yearlyBefore) = (Final(year), Final(previous), Yearly(year), Yearly(previous));
+            var written = reportsOf[a.Id].ToList();
+            var facts = new ResultsFacts(a.Status, a.ActualStart, a.ActualEnd, written.OfType<int>().ToHashSet(), written.Any(r => r is null));
+            return ResultsDue.Tally(facts, y, today, demandOn(a.Start));
+        }).Aggregate(default(ResultsTally), (sum, t) => sum + t);
+        var (now11, before11) = (Tally(year), Tally(previous));
+        var (finalNow, finalBefore, yearlyNow, yearlyBefore) = ((Reported: now11.FinalReported, Missing: now11.FinalMissing), (Reported: before11.FinalReported, Missing: before11.FinalMissing),
+            (Reported: now11.YearlyReported, Missing: now11.YearlyMissing), (Reported: before11.YearlyReported, Missing: before11.YearlyMissing));
         // Results are "missing" where the policy in force demands reports (Borås 2009, Upplands-Bro 2020); elsewhere "not reported", for information.
         var resultsBasis = Basis(policyAtEnd, CheckKind.ResultsReported);
         var missing = resultsBasis.Demanded ? "missing" : "not-reported";

@@ -147,6 +147,33 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
         return new ActivityPolicy(version.Id, version.Label, definition!);
     }
 
+    /// <summary>
+    /// <see cref="ActivityPolicyOnAsync"/> for many dates at once (R7: each activity answers to the version in force at its
+    /// start): the versions' contents are read in at most two queries, whatever the number of dates asked.
+    /// </summary>
+    public async Task<Func<DateOnly, ActivityPolicy?>> ActivityPoliciesAsync(CancellationToken ct = default)
+    {
+        var documents = await ListAsync(ct);
+        var document = documents.Where(d => d.Kind == DocumentKind.Policy).OrderBy(d => d.Id).FirstOrDefault();
+        if (document is null) return _ => null;
+        var ids = document.Versions.Where(v => v.AdoptedOn is not null).Select(v => v.Id).ToList();
+        var rowVersions = await db.PolicyVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Version }).ToListAsync(ct);
+        var definitions = new Dictionary<Guid, PolicyDefinition>();
+        var missing = new List<Guid>();
+        foreach (var v in rowVersions)
+            if (cache.TryGetValue(("policy-definition", v.Id, v.Version), out PolicyDefinition? cached) && cached is not null) definitions[v.Id] = cached;
+            else missing.Add(v.Id);
+        if (missing.Count > 0)
+            foreach (var v in await db.PolicyVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).Select(v => new { v.Id, v.Version, v.Source }).ToListAsync(ct))
+            {
+                var definition = PolicyFileReader.Read(new StringReader(v.Source)).Definition!;
+                cache.Set(("policy-definition", v.Id, v.Version), definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
+                definitions[v.Id] = definition;
+            }
+        return date => document.InForceOn(date) is { Outcome: InForceOutcome.InForce, Version: { } version } && definitions.TryGetValue(version.Id, out var d)
+            ? new ActivityPolicy(version.Id, version.Label, d) : null;
+    }
+
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>
     public async Task<List<InForceDto>> InForceAsync(DateOnly date, CancellationToken ct = default) =>
         (await ListAsync(ct)).Select(d => d.InForceOn(date)).ToList();

@@ -74,7 +74,18 @@ public sealed class VersionModel(PolicyService policies, FileService files, Curr
         public bool ReplacesInForce { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The revision form is opened with its kind chosen (KS's decision queue links here with <c>?beslut=revidering</c>).</summary>
+    public bool OpenDecision { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? beslut)
+    {
+        if (beslut == "revidering")
+        {
+            Input.Kind = DecisionKind.Revised;
+            OpenDecision = true;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostDecisionAsync(Guid id)
     {

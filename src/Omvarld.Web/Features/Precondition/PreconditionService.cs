@@ -122,13 +122,46 @@ public sealed class PreconditionService(OmvarldDbContext db, CurrentUser me, Cou
         var assessments = await AssessAsync(partners.Select(p => p.CountryCode), today, policy, ct);
         var judgements = await db.ManualJudgements.AsNoTracking().Where(j => j.City != null).ToListAsync(ct);
         var exceptions = await db.PreconditionExceptions.AsNoTracking().Where(e => e.ActivityId == activity.Id).ToListAsync(ct);
-        return partners.Where(p => assessments.ContainsKey(p.CountryCode)).ToDictionary(p => p.Id, p =>
+        return StandingsOf(partners, assessments, judgements, exceptions);
+    }
+
+    /// <summary>
+    /// <see cref="StandingsAsync(Activity, ActivityPolicy, CancellationToken)"/> for many activities at once (KS's decision
+    /// queue), each under its own policy version: the partners, city judgements and exceptions in one query each, the
+    /// countries assessed once per policy version. Activities whose version has no precondition are left out.
+    /// </summary>
+    public async Task<Dictionary<Guid, IReadOnlyDictionary<Guid, PartnerStanding>>> StandingsAsync(IReadOnlyList<(Activity Activity, ActivityPolicy Policy)> activities,
+        CancellationToken ct = default)
+    {
+        var result = new Dictionary<Guid, IReadOnlyDictionary<Guid, PartnerStanding>>();
+        var subject = activities.Where(x => x.Policy.Definition.Version.Precondition is not null && x.Activity.Partners.Count > 0).ToList();
+        if (subject.Count == 0) return result;
+        var partnerIds = subject.SelectMany(x => x.Activity.Partners.Select(p => p.PartnerId)).Distinct().ToList();
+        var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var judgements = await db.ManualJudgements.AsNoTracking().Where(j => j.City != null).ToListAsync(ct);
+        var activityIds = subject.Select(x => x.Activity.Id).ToList();
+        var exceptions = (await db.PreconditionExceptions.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId)).ToListAsync(ct))
+            .ToLookup(e => e.ActivityId);
+        var today = Today;
+        foreach (var version in subject.GroupBy(x => x.Policy.VersionId))
+        {
+            var assessments = await AssessAsync(version.SelectMany(x => x.Activity.Partners).Select(p => partners.GetValueOrDefault(p.PartnerId)?.CountryCode)
+                .OfType<string>(), today, version.First().Policy, ct);
+            foreach (var (activity, _) in version)
+                result[activity.Id] = StandingsOf(activity.Partners.Select(p => partners.GetValueOrDefault(p.PartnerId)).OfType<PartnerOrganisation>().ToList(),
+                    assessments, judgements, exceptions[activity.Id].ToList());
+        }
+        return result;
+    }
+
+    private static Dictionary<Guid, PartnerStanding> StandingsOf(List<PartnerOrganisation> partners, IReadOnlyDictionary<string, AssessmentResult> assessments,
+        List<ManualJudgement> judgements, List<PreconditionException> exceptions) =>
+        partners.Where(p => assessments.ContainsKey(p.CountryCode)).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p =>
         {
             var assessment = p.City is { } city ? CountryAssessment.Judge(assessments[p.CountryCode] with { Override = null }, judgements
                 .Concat(assessments[p.CountryCode].Override is { } o ? [o] : []), city) : assessments[p.CountryCode];
             return PartnerStanding.Of(p, assessment, exceptions);
         });
-    }
 
     // ---- manual judgements ----
 

@@ -36,7 +36,8 @@ public sealed record ReminderRun(int MailsSent, int RemindersClaimed, int Failur
 /// send loses that week's reminder rather than sending it twice.
 /// </summary>
 public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOptions<SmtpOptions> smtp, IOptions<AppOptions> app,
-    IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<ReminderService> log, Omvarld.Web.Features.FollowUp.FollowUpReminderService followUp)
+    IStringLocalizer<SharedResource> l, TimeProvider clock, ILogger<ReminderService> log, ResultsRule rule,
+    Omvarld.Web.Features.FollowUp.FollowUpReminderService followUp)
 {
     public const int MinDaysBetween = 7;
 
@@ -59,7 +60,7 @@ public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOpt
 
     private async Task<ReminderRun> RunForMunicipalityAsync(Guid municipalityId, string municipalityName, DateOnly today, CancellationToken ct)
     {
-        var pressing = (await ResultsDueService.OwedAsync(db, null, today, ct)).Where(o => o.Report.State != ReportDueState.Due).ToList();
+        var pressing = await PressingAsync(today, ct);
         if (pressing.Count == 0) return new ReminderRun(0, 0, 0);
 
         var coordinators = await db.RoleAssignments.AsNoTracking().Where(r => r.Role == Role.Coordinator).Select(r => r.UserId).Distinct().ToListAsync(ct);
@@ -88,6 +89,10 @@ public sealed class ReminderService(OmvarldDbContext db, SmtpMailer mailer, IOpt
         }
         return run;
     }
+
+    /// <summary>What the reminders of the current municipality are about: the reports R11's rule owes, due soon or overdue.</summary>
+    public async Task<List<OwedByActivity>> PressingAsync(DateOnly today, CancellationToken ct = default) =>
+        (await rule.OwedAsync(null, today, ct)).Where(o => o.Report.State != ReportDueState.Due).ToList();
 
     private sealed record Recipient(Guid Id, string Email, string Name);
 

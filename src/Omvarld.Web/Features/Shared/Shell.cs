@@ -36,6 +36,7 @@ public sealed class Shell(CurrentUser me, OmvarldDbContext db, IHttpContextAcces
         if (scope.CanReadMunicipality) nav.Add(new("/kontaktpersoner", "Nav_ContactPersons"));
         if (scope.CanReadMunicipality) nav.Add(new("/medlemskap", "Nav_Memberships"));
         if (scope.CanReadMunicipality) nav.Add(new("/vanorter", "Nav_TwinTowns"));
+        if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/ks/beslut", "Nav_DecisionQueue"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/aktiviteter/finansiering", "Nav_Funding"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/sammanstallning", "Nav_Compilation"));
         if (scope.IsCoordinator || scope.IsKsSecretariat) nav.Add(new("/iati", "Nav_Iati"));

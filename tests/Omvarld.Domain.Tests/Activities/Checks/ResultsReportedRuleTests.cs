@@ -139,4 +139,20 @@ public class ResultsReportedRuleTests
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Equal((CheckKind.ResultsReported, SeedPolicies.Boras2009ResultsClause), (f.Check, f.Clause)));
     }
+
+    [Fact]
+    public void VersionSilentOnResults_R11sOwnDemand_IsAFindingWithoutAClause()
+    {
+        // Borås 2023 has no results-reported check; R11 (yearly and at completion) still holds, as the due list says.
+        var silent = SeedPolicies.Boras2023;
+        Assert.DoesNotContain(silent.Version.Checks, c => c.Kind == CheckKind.ResultsReported);
+        var activity = CompletedOn("2025-10-31", 2024);
+
+        var finding = Assert.Single(ActivityRules.Evaluate(new ActivityCheckContext(activity, silent, DateOnly.Parse("2026-01-15"))),
+            f => f.Check == CheckKind.ResultsReported);
+
+        Assert.Equal(("Finding_FinalResultsOverdue", ""), (finding.MessageKey, finding.Clause));
+        Assert.DoesNotContain(ActivityRules.Evaluate(new ActivityCheckContext(activity, Boras2009Results, DateOnly.Parse("2026-01-15"))),
+            f => f.Clause.Length == 0);
+    }
 }

@@ -23,16 +23,12 @@ public sealed record OwedByActivity(Guid ActivityId, string Title, Guid OwnerUni
 
 /// <summary>
 /// R11: what results are due and overdue, for the municipality (coordinator, KS, and any member reading it) or for the
-/// units a user edits. The dates come from the domain (<see cref="ResultsDue"/> with <see cref="ResultsDueRules"/>). Set
-/// based: the candidate activities (ongoing or completed, started) in one query on the (municipality, status) index,
-/// their reported years in one more, names from the request's unit tree and one query for the responsible people.
+/// units a user edits, as <see cref="ResultsRule"/> answers it; names from the request's unit tree and one query for the
+/// responsible people.
 /// </summary>
-public sealed class ResultsDueService(OmvarldDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class ResultsDueService(OmvarldDbContext db, CurrentUser me, TimeProvider clock, ResultsRule rule)
 {
     public const int StartPageItems = 5;
-
-    /// <summary>The municipality's due-date rules; every municipality has the defaults until they become a setting.</summary>
-    public static ResultsDueRules Rules => ResultsDueRules.Default;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -46,7 +42,7 @@ public sealed class ResultsDueService(OmvarldDbContext db, CurrentUser me, TimeP
             var tree = await me.GetUnitTreeAsync(ct);
             units = tree.Contains(u) ? tree.SelfAndDescendants(u).ToList() : [u];
         }
-        var owed = await OwedAsync(db, units, day, ct);
+        var owed = await rule.OwedAsync(units, day, ct);
         if (state is { } s) owed = owed.Where(o => o.Report.State == s).ToList();
         return new ResultsDueList(day, await NamedAsync(owed, ct));
     }
@@ -62,39 +58,10 @@ public sealed class ResultsDueService(OmvarldDbContext db, CurrentUser me, TimeP
         if (scope.IsCoordinator || scope.IsKsSecretariat) units = null;
         else if (scope.EditableUnits.Count > 0) units = scope.EditableUnits.ToList();
         else return null;
-        var owed = await OwedAsync(db, units, Today, ct);
+        var owed = await rule.OwedAsync(units, Today, ct);
         var pressing = owed.Where(o => o.Report.State != ReportDueState.Due).Take(StartPageItems).ToList();
         return new ResultsDueSummary(owed.Count(o => o.Report.State == ReportDueState.Overdue), owed.Count(o => o.Report.State == ReportDueState.DueSoon),
             owed.Count(o => o.Report.State == ReportDueState.Due), await NamedAsync(pressing, ct));
-    }
-
-    /// <summary>
-    /// The reports owed in the current municipality (the DbContext's tenant), optionally only by activities of
-    /// <paramref name="units"/>, the earliest due first. Two queries, whatever the number of activities.
-    /// </summary>
-    public static async Task<List<OwedByActivity>> OwedAsync(OmvarldDbContext db, IReadOnlyCollection<Guid>? units, DateOnly today, CancellationToken ct)
-    {
-        var candidates = db.Activities.AsNoTracking()
-            .Where(a => (a.Status == ActivityStatus.Ongoing || a.Status == ActivityStatus.Completed) && a.ActualStart != null);
-        if (units is not null) candidates = candidates.Where(a => units.Contains(a.OwnerUnitId));
-        var activities = await candidates
-            .Select(a => new { a.Id, a.Title, a.OwnerUnitId, a.ResponsibleUserId, a.Status, a.ActualStart, a.ActualEnd }).ToListAsync(ct);
-        if (activities.Count == 0) return [];
-        // An uncorrelated "ActivityId IN (SELECT Id …)": one read of the results' (MunicipalityId, ActivityId) index.
-        var ids = candidates.Select(a => a.Id);
-        var reported = (await db.ResultReports.AsNoTracking().Where(r => ids.Contains(r.ActivityId))
-                .Select(r => new { r.ActivityId, r.Year }).ToListAsync(ct))
-            .ToLookup(r => r.ActivityId);
-
-        var owed = new List<OwedByActivity>();
-        foreach (var a in activities)
-        {
-            var reports = reported[a.Id];
-            var facts = new ResultsFacts(a.Status, a.ActualStart, a.ActualEnd,
-                reports.Where(r => r.Year is not null).Select(r => r.Year!.Value).ToHashSet(), reports.Any(r => r.Year is null));
-            owed.AddRange(ResultsDue.For(facts, today, Rules).Select(r => new OwedByActivity(a.Id, a.Title, a.OwnerUnitId, a.ResponsibleUserId, r)));
-        }
-        return owed.OrderBy(o => o.Report.DueDate).ThenBy(o => o.Title, StringComparer.CurrentCulture).ThenBy(o => o.ActivityId).ToList();
     }
 
     private async Task<List<ResultsDueItem>> NamedAsync(List<OwedByActivity> owed, CancellationToken ct)

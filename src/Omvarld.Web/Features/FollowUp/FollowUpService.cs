@@ -87,7 +87,7 @@ public sealed record FollowUpSave(FollowUpOutcome Outcome, Guid? Id = null, Resu
 /// loaded, saved with their versions, and the conflicts explained.
 /// </summary>
 public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyService policies, FollowUpReminderService reminders, TimeProvider clock,
-    IStringLocalizer<SharedResource> l)
+    IStringLocalizer<SharedResource> l, Omvarld.Web.Features.Activities.Results.ResultsRule resultsRule)
 {
     private static readonly StringComparer Sv = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false);
 
@@ -362,8 +362,8 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
             .Select(r => r.ActivityId).Distinct().ToListAsync(ct);
         var reported = activities.Where(a => reportedIds.Contains(a.Id)).ToList();
         var titlesOf = activities.Select(a => a.Id).ToHashSet();
-        // What is still owed for the year (the yearly report of the year, or a final report due in it), by the existing R11 rule.
-        var missing = (await ResultsDueService.OwedAsync(db, units, Today, ct))
+        // What is still owed for the year (the yearly report of the year, or a final report due in it), by R11's one rule.
+        var missing = (await resultsRule.OwedAsync(units, Today, ct))
             .Where(o => titlesOf.Contains(o.ActivityId) && (o.Report.Year == year || o.Report.IsFinal))
             .Select(o => new FactResultDueDto(o.ActivityId, o.Title, o.Report.Year, o.Report.DueDate, o.Report.State)).ToList();
         var lines = await db.FundingLines.AsNoTracking().Where(f => ids.Contains(f.ActivityId)).ToListAsync(ct);

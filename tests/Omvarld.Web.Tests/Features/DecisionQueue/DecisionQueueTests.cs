@@ -54,7 +54,7 @@ public abstract class DecisionQueueTests(OmvarldApp app)
                 "Syfte", "Resultat", null, "Elever deltar.", null, false, [new GoalServed("KUNSKAPSUTBYTEN", "Erfarenhetsutbyte.")], []);
             var (activity, result) = Activity.Create(app.Boras, details, new ActivityReferences(unit, ["KUNSKAPSUTBYTEN"]));
             Assert.True(result.IsOk, result.Error);
-            Assert.True(activity!.AddPartner(await db.Partners.SingleAsync(p => p.Id == partner), Omvarld.Domain.Partners.PartnerRole.Partner).IsOk);
+            Assert.True(activity!.AddPartner(await db.Partners.SingleAsync(p => p.Id == partner), global::Omvarld.Domain.Activities.PartnerRole.Partner).IsOk);
             db.Activities.Add(activity);
             await db.SaveChangesAsync();
             return activity.Id;

@@ -10,7 +10,7 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task Reader_sees_no_create_button_and_gets_the_swedish_403_page() => RunAsync(async () =>
     {
         await LoginAsync("lasare@boras.demo");
-        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation", "Styrdokument", "Aktiviteter", "Samarbetsparter", "Länder", "Undantag", "Prioriteringar", "Handlingsplaner", "Kontaktpersoner", "Medlemskap", "Vänorter"]);
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation", "Styrdokument", "Aktiviteter", "Samarbetsparter", "Länder", "Undantag", "Prioriteringar", "Handlingsplaner", "Uppföljning", "Kontaktpersoner", "Medlemskap", "Vänorter"]);
 
         // The municipality's policies: the list says which version is in force, a version shows its goals and clauses.
         await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Styrdokument" }));

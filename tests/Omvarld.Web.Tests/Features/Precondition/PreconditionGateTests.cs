@@ -117,7 +117,9 @@ public abstract class PreconditionGateTests(OmvarldApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await ApproveAsync(thirdId)).StatusCode);
 
         // The exceptions are listed, for the activity and for the country.
-        var listed = (await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync("/api/v1/exceptions?country=CN")).ReadJsonAsync()).EnumerateArray().ToList();
+        // (The demo has exceptions of its own for China: count this test's activities' ones.)
+        var listed = (await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync("/api/v1/exceptions?country=CN")).ReadJsonAsync()).EnumerateArray()
+            .Where(e => e.GetProperty("activityId").GetGuid() is var a && (a == id || a == thirdId)).ToList();
         Assert.Equal(2, listed.Count);
         Assert.Contains(listed, e => e.GetProperty("hasExpired").GetBoolean());
         // ... and in the activity export.

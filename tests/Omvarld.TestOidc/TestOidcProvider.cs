@@ -71,7 +71,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     public static async Task<TestOidcProvider> StartAsync(TimeProvider? clock = null)
     {
-        var provider = new TestOidcProvider { Clock = clock ?? TimeProvider.System };
+        var provider = new TestOidcProvider { Clock = clock is null ? TimeProvider.System : new NowOnly(clock) };
         await provider.StartInternalAsync();
         return provider;
     }
@@ -259,3 +259,13 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
 /// <summary>OpenIddict's applications, authorizations, scopes and tokens.</summary>
 public sealed class ProviderDb(DbContextOptions<ProviderDb> options) : DbContext(options);
+
+/// <summary>
+/// The app's "now" with the machine's timers: a fake clock's timers fire only when it is advanced, and the provider's
+/// host waits on timers while serving (a request to it hung until the caller's timeout).
+/// </summary>
+internal sealed class NowOnly(TimeProvider now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.GetUtcNow();
+    public override TimeZoneInfo LocalTimeZone => now.LocalTimeZone;
+}

@@ -67,10 +67,23 @@ public sealed partial class RequestGuard(RequestDelegate next, ILogger<RequestGu
                     return;
                 }
             }
+            else if (request.HasFormContentType)
+            {
+                // A multipart form is read here once (the form feature keeps it for the endpoint), so that a malformed or
+                // cut-off body, or one with too many fields, is refused before any page or endpoint reads it.
+                try { await request.ReadFormAsync(context.RequestAborted); }
+                catch (Exception e) when (e is InvalidDataException or IOException)
+                {
+                    log.LogInformation("Refused {Method} {Path}: unreadable form ({Reason})", request.Method, request.Path, e.Message);
+                    await RefuseAsync(context, StatusCodes.Status400BadRequest, "", l["Input_BadRequest"], l);
+                    return;
+                }
+            }
             await next(context);
         }
-        catch (InvalidDataException e) when (!context.Response.HasStarted && request.HasFormContentType
-                                             && e.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true)
+        catch (Exception e) when (!context.Response.HasStarted && request.HasFormContentType && e is InvalidDataException or IOException
+                                  && (e.StackTrace ?? "").Contains("Microsoft.AspNetCore.WebUtilities.", StringComparison.Ordinal)
+                                     | (e.StackTrace ?? "").Contains("Microsoft.AspNetCore.Http.Features.FormFeature", StringComparison.Ordinal))
         {
             // A malformed multipart body (a section without headers, cut off) or too many fields, found by ASP.NET's own
             // form reader where a feature reads the form: the client's fault, not a bug of ours.

@@ -409,7 +409,7 @@ public abstract partial class AttackTests(OmvarldApp app, ITestOutputHelper outp
         var editor = await app.UserIdAsync(OmvarldApp.Email("redaktor"));
         var (municipality, unit, user, feed) = await app.WithDbAsync(async db =>
         {
-            var (m, _) = Municipality.Create("Attackens kommun", "attackens-kommun", null, isDemo: true, DateTime.UtcNow);
+            var (m, _) = Municipality.Create("Attackens kommun", "attackens-kommun", null, isDemo: true, app.Clock.GetUtcNow().UtcDateTime);
             db.Municipalities.Add(m!);
             db.Tenant.Use(app.Boras);
             var (u, _) = Unit.Create(app.Boras, "Attackens enhet", UnitKind.Office, null);
@@ -422,7 +422,7 @@ public abstract partial class AttackTests(OmvarldApp app, ITestOutputHelper outp
             db.Users.Add(spare);
             await db.SaveChangesAsync();
             var token = CalendarFeed.NewToken();
-            db.CalendarFeeds.Add(new CalendarFeed { MunicipalityId = app.Boras, Id = Guid.CreateVersion7(), UserId = spare.Id, TokenHash = CalendarFeed.HashOf(token), CreatedAt = DateTime.UtcNow });
+            db.CalendarFeeds.Add(new CalendarFeed { MunicipalityId = app.Boras, Id = Guid.CreateVersion7(), UserId = spare.Id, TokenHash = CalendarFeed.HashOf(token), CreatedAt = app.Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
             return (m!.Id, u!.Id, spare.Id, token);
         });

@@ -42,6 +42,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public void Start()
     {
         StartServer();
+        DemoWorld.KeepCurrentAsync(Services, TestClock.Today(Clock)).GetAwaiter().GetResult();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
         BaseUrl = addresses.Select(a => a.TrimEnd('/')).First(a => a.StartsWith("http://", StringComparison.Ordinal));

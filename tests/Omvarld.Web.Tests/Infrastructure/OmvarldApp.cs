@@ -51,6 +51,7 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
     public virtual async Task InitializeAsync()
     {
         _ = Server; // starts the app: migrates and seeds
+        await DemoWorld.KeepCurrentAsync(Services, Today);
         await WithDbAsync(async db =>
         {
             Boras = (await db.Municipalities.SingleAsync(m => m.Slug == "boras")).Id;

@@ -27,7 +27,16 @@ internal sealed record DemoActivity(
     string Title, ActivityKind Kind, string Unit, DateOnly Start, DateOnly? End, ActivityStatus Status, string Summary,
     string[] Goals, string[] Sdgs, (string Partner, PartnerRole Role)[] Partners, DemoFunding[] Funding,
     string? Child = null, DemoTrip[]? Trips = null, int[]? YearlyResults = null, string? CaseNumber = null,
-    bool EnablesInternationalWork = false);
+    bool EnablesInternationalWork = false, int? RunsAtLeastDaysPastToday = null)
+{
+    /// <summary>
+    /// The planned end, or, for an activity whose point in the demo is that it runs on (an exception ending while it
+    /// runs), the day <see cref="RunsAtLeastDaysPastToday"/> days after the demo is created if that is later: the one
+    /// kind of date besides the ending exception that follows the day the demo is created.
+    /// </summary>
+    public DateOnly? EndOn(DateOnly today) =>
+        RunsAtLeastDaysPastToday is { } days && End is { } end && end < today.AddDays(days) ? today.AddDays(days) : End;
+}
 
 /// <summary>
 /// The demo's partner directories and international activities: fictitious, marked so ("(fiktiv)" in partner names,
@@ -252,7 +261,7 @@ internal static class DemoActivities
         new("Samarbete om hållbart mode med Hanoi", ActivityKind.StudyVisitOrExchange, "Kulturförvaltningen",
             D(2025, 9, 1), D(2027, 8, 31), ActivityStatus.Ongoing, "Designer och lärare utbyter kunskap om hållbart mode och textilt hantverk.",
             ["KUNSKAPSUTBYTEN"], ["8.3"], [("hanoi", PartnerRole.Partner)],
-            [new(FundingSource.OwnBudget, null, 70_000m, FundingStatus.Granted, -30)], YearlyResults: [2025]),
+            [new(FundingSource.OwnBudget, null, 70_000m, FundingStatus.Granted, -30)], YearlyResults: [2025], RunsAtLeastDaysPastToday: 120),
         new("Europeiskt nätverk för hållbar mobilitet", ActivityKind.Network, "Samhällsbyggnadsförvaltningen",
             D(2026, 1, 1), null, ActivityStatus.Submitted, "Ansökan om medlemskap i ett nätverk av medelstora städer för hållbara resor.",
             ["OMVARLDSPAVERKAN", "KUNSKAPSUTBYTEN"], ["11.2"], [("textile-network", PartnerRole.Partner)],
@@ -367,7 +376,7 @@ internal static class DemoActivities
         {
             if (!policyCache.TryGetValue(a.Start, out var policy)) policyCache[a.Start] = policy = await policies.ActivityPolicyOnAsync(a.Start, ct);
             var unit = units[a.Unit];
-            var details = new ActivityDetails(a.Title, $"{a.Summary}\n\n{Marker}", a.Kind, unit.Id, editor, a.Start, a.End,
+            var details = new ActivityDetails(a.Title, $"{a.Summary}\n\n{Marker}", a.Kind, unit.Id, editor, a.Start, a.EndOn(today),
                 a.Goals.Length == 0 ? null : "Att utveckla verksamheten genom utbyte med andra länder.",
                 a.Goals.Length == 0 ? null : "Nya arbetssätt och kontakter som lever vidare efter aktiviteten.",
                 null, a.Child, a.CaseNumber, a.EnablesInternationalWork,

@@ -222,8 +222,10 @@ public abstract class PreconditionReleaseTests(OmvarldApp app)
         Assert.Empty((await (await coordinator.GetAsync("/api/v1/precondition/changes")).ReadJsonAsync()).EnumerateArray());
 
         // A (fictitious) newer regime release in which Estonia is an electoral autocracy.
-        var lines = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "src", "Omvarld.Web", "SeedData", "Reference", "country_regime_vdem_v15.csv"));
-        var changed = lines.Select(line => line.StartsWith("EST,Estonia,2024,") ? "EST,Estonia,2024,1,Electoral autocracy,0.401,0.350,0.450,\"Testdata (fiktiv)\"," : line);
+        var shift = DemoWorld.ShiftYears(app.Today);
+        var lines = DemoWorld.ShippedCountryData("country_regime_vdem_v15.csv", shift).TrimEnd('\n').Split('\n');
+        var estonia2024 = $"EST,Estonia,{2024 + shift},";
+        var changed = lines.Select(line => line.StartsWith(estonia2024) ? estonia2024 + "1,Electoral autocracy,0.401,0.350,0.450,\"Testdata (fiktiv)\"," : line);
         var form = new MultipartFormDataContent
         {
             { new StringContent("regime"), "kind" }, { new StringContent("Testutgåva (fiktiv)"), "name" },

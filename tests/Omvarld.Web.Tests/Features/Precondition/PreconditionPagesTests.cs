@@ -44,16 +44,19 @@ public abstract class PreconditionPagesTests(OmvarldApp app)
         return (activity, partner);
     }
 
-    private static Dictionary<string, string> ExceptionFields(Guid partner, Action<Dictionary<string, string>>? change = null)
+    /// <summary>The day the exception of <see cref="ExceptionFields"/> runs to: the end of next year by the app's clock.</summary>
+    private DateOnly ExceptionValidUntil => new(app.Today.Year + 1, 12, 31);
+
+    private Dictionary<string, string> ExceptionFields(Guid partner, Action<Dictionary<string, string>>? change = null)
     {
         var fields = new Dictionary<string, string>
         {
             ["Input.PartnerId"] = partner.ToString(),
             ["Input.Body"] = "Kommunstyrelsen",
-            ["Input.DecidedOn"] = "2026-10-07",
+            ["Input.DecidedOn"] = app.Today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.MinuteParagraph"] = "§ 212",
             ["Input.CaseNumber"] = "KS 2026-00412",
-            ["Input.ValidUntil"] = "2027-12-31",
+            ["Input.ValidUntil"] = ExceptionValidUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.DecisionText"] = "Kommunstyrelsen beslutar om undantag för samarbetet med Shenzhens stad.",
         };
         change?.Invoke(fields);
@@ -94,7 +97,7 @@ public abstract class PreconditionPagesTests(OmvarldApp app)
         Assert.StartsWith($"/aktiviteter/{activity}", response.Headers.Location!.ToString());
 
         var stored = await app.WithDbAsync(db => db.PreconditionExceptions.IgnoreQueryFilters().SingleAsync(e => e.ActivityId == activity));
-        Assert.Equal((partner, "§ 212", "KS 2026-00412", new DateOnly(2027, 12, 31)), (stored.PartnerId, stored.MinuteParagraph, stored.CaseNumber, stored.ValidUntil));
+        Assert.Equal((partner, "§ 212", "KS 2026-00412", ExceptionValidUntil), (stored.PartnerId, stored.MinuteParagraph, stored.CaseNumber, stored.ValidUntil));
         Assert.NotNull(stored.DecisionFileId);
 
         // The activity page lists it as in force and no longer asks for one; the finding is information now.

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Municipalities;
 using Omvarld.Domain.Organisation;
 using Omvarld.Web.Data;
+using Omvarld.Web.Tests.Features.Compilations;
 using Omvarld.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -249,6 +250,13 @@ public abstract partial class AttackTests(OmvarldApp app, ITestOutputHelper outp
                 return sb.ToString();
             }
             catch (InvalidDataException) { }
+        }
+        if (bytes is [0x25, 0x50, 0x44, 0x46, ..]) // %PDF: its text, as a reader would copy it out (poppler's pdftotext)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"omvarld-attack-{Guid.NewGuid():N}.pdf");
+            File.WriteAllBytes(path, bytes);
+            try { return Poppler.Run("pdftotext", $"\"{path}\" -"); }
+            finally { File.Delete(path); }
         }
         var text = Encoding.UTF8.GetString(bytes);
         if (mediaType.Contains("json"))

@@ -88,6 +88,7 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            DemoWorld.MoveShippedCountryData(s, Today);
         });
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

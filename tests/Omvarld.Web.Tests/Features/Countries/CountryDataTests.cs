@@ -17,6 +17,9 @@ namespace Omvarld.Web.Tests.Features.Countries;
 /// </summary>
 public abstract class CountryDataTests(OmvarldApp app)
 {
+    /// <summary>A year of the shipped data as the app holds it on the test clock's day (moved on with the clock, see <see cref="DemoWorld"/>).</summary>
+    private int Y(int year) => DemoWorld.Year(year, app.Today);
+
     private static readonly string Reader_ = OmvarldApp.Email("lasare");
 
     private async Task<T> WithServiceAsync<T>(Func<CountryDataService, Task<T>> work)
@@ -51,8 +54,8 @@ public abstract class CountryDataTests(OmvarldApp app)
         var releases = await WithServiceAsync(s => s.ListReleasesAsync());
         var governance = Assert.Single(releases, r => r.Kind == DataReleaseKind.Governance && r.ImportedBy == CountryDataService.ShippedImporter);
         var regime = Assert.Single(releases, r => r.Kind == DataReleaseKind.Regime && r.ImportedBy == CountryDataService.ShippedImporter);
-        Assert.Equal((1080, 2019, 2023, true), (governance.RowCount, governance.FirstYear, governance.LastYear, governance.InUse));
-        Assert.Equal((895, 2020, 2024, true), (regime.RowCount, regime.FirstYear, regime.LastYear, regime.InUse));
+        Assert.Equal((1080, Y(2019), Y(2023), true), (governance.RowCount, governance.FirstYear, governance.LastYear, governance.InUse));
+        Assert.Equal((895, Y(2020), Y(2024), true), (regime.RowCount, regime.FirstYear, regime.LastYear, regime.InUse));
         Assert.Contains("doi:10.23696/mcwt-fr58", governance.Attribution);
         Assert.Contains("Worldwide Governance Indicators", governance.Attribution);
         Assert.Contains("Regimes of the World", regime.Attribution);
@@ -74,11 +77,11 @@ public abstract class CountryDataTests(OmvarldApp app)
 
         Assert.NotNull(sweden);
         Assert.Equal(("SWE", "SE", "Sverige"), (sweden.Iso3, sweden.Alpha2, sweden.NameSv));
-        Assert.Equal([2019, 2020, 2021, 2022, 2023], sweden.Governance.Select(g => g.Year));
+        Assert.Equal(new[] { 2019, 2020, 2021, 2022, 2023 }.Select(Y), sweden.Governance.Select(g => g.Year));
         var y2023 = sweden.Governance[^1];
         Assert.Equal((Regime.LiberalDemocracy, 0.852m, 0.884m, 1.604m, 0.165m, 93.4m),
             (y2023.Regime, y2023.LiberalDemocracy, y2023.ElectoralDemocracy, y2023.WgiRuleOfLawEstimate, y2023.WgiRuleOfLawStdErr, y2023.WgiRuleOfLawPercentile));
-        Assert.Equal([2020, 2021, 2022, 2023, 2024], sweden.Regimes.Select(r => r.Year));
+        Assert.Equal(new[] { 2020, 2021, 2022, 2023, 2024 }.Select(Y), sweden.Regimes.Select(r => r.Year));
         Assert.Equal((Regime.LiberalDemocracy, 0.881m, 0.844m, 0.921m), (sweden.Regimes[^1].Regime, sweden.Regimes[^1].ElectoralDemocracy,
             sweden.Regimes[^1].ElectoralDemocracyLow, sweden.Regimes[^1].ElectoralDemocracyHigh));
         Assert.Equal(("V-Dem v14 + WGI 2024", "V-Dem v15 (ERT)"), (sweden.GovernanceRelease, sweden.RegimeRelease));
@@ -170,7 +173,7 @@ public abstract class CountryDataTests(OmvarldApp app)
             Assert.Equal((2025, "V-Dem v16 (test)"), (sweden.Regimes[^1].Year, sweden.RegimeRelease));
             // Norway is not in the new regime release: its newest classification falls back to the governance release.
             var norway = (await WithServiceAsync(s => s.CountriesAsync())).Single(c => c.Country.Alpha2 == "NO");
-            Assert.Equal((2023, "V-Dem v14 + WGI 2024"), (norway.Latest!.Year, norway.Latest.Release));
+            Assert.Equal((Y(2023), "V-Dem v14 + WGI 2024"), (norway.Latest!.Year, norway.Latest.Release));
             // The old release keeps its rows for assessments made with it.
             Assert.Equal(895, await app.WithDbAsync(db => db.RegimeRows.CountAsync(r => r.ReleaseId == shipped.GetProperty("id").GetGuid())));
 
@@ -233,7 +236,7 @@ public abstract class CountryDataTests(OmvarldApp app)
         var page = await reader.GetDocumentAsync("/lander/SE");
 
         Assert.Equal("Sverige", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("Senaste klassificering: Liberal demokrati (2024, V-Dem v15 (ERT)).", page.QuerySelector("#latest-regime")!.TextContent.Trim());
+        Assert.Equal($"Senaste klassificering: Liberal demokrati ({Y(2024)}, V-Dem v15 (ERT)).", page.QuerySelector("#latest-regime")!.TextContent.Trim());
         Assert.Equal(5, page.QuerySelectorAll("#regime-trend tbody tr").Length);
         Assert.Contains("0,844–0,921", page.QuerySelector("#regime-trend tbody tr:last-child")!.TextContent);
         Assert.Contains("1,575 ± 0,111", page.QuerySelector("#wgi tbody tr:last-child")!.TextContent);
@@ -272,7 +275,7 @@ public abstract class CountryDataTests(OmvarldApp app)
         Assert.Equal(250, countries.Count);
         var sweden = countries.Single(c => c.Str("alpha2") == "SE");
         Assert.Equal(("SWE", "Sverige", "Sweden", true), (sweden.Str("alpha3"), sweden.Str("nameSv"), sweden.Str("nameEn"), sweden.GetProperty("euMember").GetBoolean()));
-        Assert.Equal(("LiberalDemocracy", 2024), (sweden.GetProperty("latestRegime").Str("regime"), sweden.GetProperty("latestRegime").GetProperty("year").GetInt32()));
+        Assert.Equal(("LiberalDemocracy", Y(2024)), (sweden.GetProperty("latestRegime").Str("regime"), sweden.GetProperty("latestRegime").GetProperty("year").GetInt32()));
 
         var evidence = await (await api.GetAsync("/api/v1/countries/SE/evidence")).ReadJsonAsync();
         Assert.Equal(5, evidence.GetProperty("governance").GetArrayLength());

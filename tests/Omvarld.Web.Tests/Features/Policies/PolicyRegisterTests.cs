@@ -122,12 +122,14 @@ public abstract class PolicyRegisterTests(OmvarldApp app)
     {
         var api = await app.ApiClientAsync(BorasCoordinator);
 
-        var response = await ImportAsync(api, LaterVersion("BORAS-2028", "2028-01-15", "2031"));
+        // The year after Borås' policy of 2023 ends (2027, or later where the moved test clock had KS extend it).
+        var year = DemoWorld.Year(2028, app.Today);
+        var response = await ImportAsync(api, LaterVersion($"BORAS-{year}", $"{year}-01-15", $"{year + 3}"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var inForce = (await (await api.GetAsync("/api/v1/policies/in-force?date=2029-06-01")).ReadJsonAsync()).EnumerateArray().Single();
-        Assert.Equal("2028", inForce.GetProperty("version").Str("label"));
-        var again = await ImportAsync(api, LaterVersion("BORAS-2028", "2028-01-15", "2031"));
+        var inForce = (await (await api.GetAsync($"/api/v1/policies/in-force?date={year + 1}-06-01")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal($"{year}", inForce.GetProperty("version").Str("label"));
+        var again = await ImportAsync(api, LaterVersion($"BORAS-{year}", $"{year}-01-15", $"{year + 3}"));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
@@ -186,17 +188,19 @@ public abstract class PolicyDecisionTests(OmvarldApp app)
     {
         var (id, version) = await VersionAsync("BORAS-2023");
         var api = await app.ApiClientAsync(OmvarldApp.Email("ks"));
+        // Two years past its end (2027, or as far as the moved test clock had KS extend it already).
+        var until = DemoWorld.Year(2029, app.Today);
 
-        var response = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version));
+        var response = await api.PostJsonAsync($"/api/v1/policies/versions/{id}/decisions", Extension(version, validUntil: $"{until}"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var decisions = (await response.ReadJsonAsync()).GetProperty("decisions").EnumerateArray().ToList();
-        Assert.Equal(["Adopted", "Extended"], decisions.Select(d => d.Str("kind")));
-        Assert.Equal("KS 2023/00123", decisions[1].Str("caseNumber"));
-        var inForce = (await (await api.GetAsync("/api/v1/policies/in-force?date=2029-06-01")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal(("Adopted", "Extended"), (decisions[0].Str("kind"), decisions[^1].Str("kind")));
+        Assert.Equal("KS 2023/00123", decisions[^1].Str("caseNumber"));
+        var inForce = (await (await api.GetAsync($"/api/v1/policies/in-force?date={until}-06-01")).ReadJsonAsync()).EnumerateArray().Single();
         Assert.Equal("2023", inForce.GetProperty("version").Str("label"));
         // The change is in the audit trail of the version.
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityId == id && a.Changes.Contains("2029"))));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.EntityId == id && a.Changes.Contains($"{until}"))));
     }
 
     [Fact]

@@ -125,9 +125,20 @@ public static class CompilationPdf
             if (s.Notes.Count > 0)
             {
                 y += 6;
-                Lines(pdf.Open("P"), l["Compilation_Notes"], Body, bold: true);
+                Lines(pdf.Open("P"), s.NotesHeading ?? l["Compilation_Notes"], Body, bold: true);
                 foreach (var n in s.Notes)
-                    Lines(pdf.Open("P"), $"{n.Subject}: {n.Text}" + (n.WrittenBy.Length > 0 ? $" ({n.WrittenBy})" : ""), Body);
+                {
+                    if (!n.Text.Contains('\n'))
+                    {
+                        Lines(pdf.Open("P"), $"{n.Subject}: {n.Text}" + (n.WrittenBy.Length > 0 ? $" ({n.WrittenBy})" : ""), Body);
+                        continue;
+                    }
+                    // A text of several paragraphs (a unit's account): the subject as its own line, the text below it.
+                    y += 4;
+                    Lines(pdf.Open("P"), n.Subject, Body, bold: true);
+                    foreach (var paragraph in n.Text.Replace("\r", "").Split("\n\n")) { Lines(pdf.Open("P"), paragraph, Body, indent: 10); y += 2; }
+                    if (n.WrittenBy.Length > 0) Lines(pdf.Open("P"), n.WrittenBy, 8.5, grey: 0.3, indent: 10);
+                }
             }
             y += 4;
         }

@@ -82,8 +82,8 @@ public static class CompilationDocx
                 foreach (var text in s.Paragraphs) body.Append(Paragraph(text, null));
                 ChartImage? chart = s.Chart switch
                 {
-                    CompilationChart.Bars => CompilationCharts.Bars(s, c, l),
-                    CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l),
+                    CompilationChart.Bars => CompilationCharts.Bars(s, c, l, ChartFormat.Png),
+                    CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, ChartFormat.Png),
                     _ => null,
                 };
                 if (chart is not null)
@@ -110,7 +110,7 @@ public static class CompilationDocx
                     var items = new List<string[]> { new[] { l["Compilation_ColActivity"].Value, l["Compilation_ColUnit"].Value, l["Compilation_ColPeriod"].Value, l["Compilation_ColNote"].Value } };
                     items.AddRange(s.Items.Select(i => new[] { i.Title, i.Unit, CompilationExport.Period(i), i.Note ?? "" }));
                     body.Append(Paragraph("", null));
-                    body.Append(Table(items, [3000, 2200, 2038, 2400], numeric: false));
+                    body.Append(Table(items, [2700, 1900, 1900, 3138], numeric: false));
                 }
                 if (s.Notes.Count > 0)
                 {

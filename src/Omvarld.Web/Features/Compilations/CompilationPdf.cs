@@ -83,8 +83,8 @@ public static class CompilationPdf
             }
             ChartImage? chart = s.Chart switch
             {
-                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, 2.5f),
-                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, 4f),
+                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, ChartFormat.Rgb, 2.5f),
+                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, ChartFormat.Rgb, 4f),
                 _ => null,
             };
             // The heading stays with what follows it: its basis and chart, or the table's first rows.
@@ -120,7 +120,7 @@ public static class CompilationPdf
                 y += 6;
                 Table([l["Compilation_ColActivity"], l["Compilation_ColUnit"], l["Compilation_ColPeriod"], l["Compilation_ColNote"]],
                     s.Items.Select(i => new[] { i.Title, i.Unit, CompilationExport.Period(i), i.Note ?? "" }).ToList(),
-                    [Width * 0.34, Width * 0.22, Width * 0.2, Width * 0.24], numeric: false);
+                    [Width * 0.29, Width * 0.18, Width * 0.17, Width * 0.36], numeric: false);
             }
             if (s.Notes.Count > 0)
             {

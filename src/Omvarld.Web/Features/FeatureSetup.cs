@@ -65,7 +65,10 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        // Printed in their chapter's place in this order: the findings that still stand before what remains owed.
+        s.AddScoped<ICompilationPart, CompilationFindings>();
         s.AddScoped<ICompilationPart, CompilationOwed>();
+        s.AddScoped<ICompilationPart, CompilationFollowUp>();
         s.AddScoped<ContactPersonService>();
         s.AddScoped<MembershipService>();
         s.AddScoped<TwinTownService>();

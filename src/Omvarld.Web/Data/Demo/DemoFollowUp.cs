@@ -8,7 +8,7 @@ namespace Omvarld.Web.Data.Demo;
 
 /// <summary>
 /// Demo follow-up round (issue 15), fictitious and written so: Borås's round for 2025, opened 45 days before today
-/// with its deadline three weeks ahead. Four committees and one company have marked their sections ready, four
+/// with its deadline three weeks ahead and the coordinator's summary begun. Four committees and one company have marked their sections ready, four
 /// committees are writing (among them Gymnasie- och vuxenutbildningsnämnden, the demo editor's), and Borås Djurpark AB,
 /// whose board met earlier and so got an earlier deadline of its own, is late. The dates follow the app's clock, so that
 /// "late" and "not yet due" hold whatever day the demo starts.
@@ -21,6 +21,11 @@ internal static class DemoFollowUp
         "Vad fungerade inte, och varför?",
         "Vilka planer har ni för det internationella arbetet nästa år?",
     ];
+
+    /// <summary>The coordinator's summary for KS as written so far (the round is still open).</summary>
+    private const string Summary =
+        "Under 2025 har nämnderna och bolagen fortsatt sitt internationella arbete med tyngdpunkt på utbyten inom EU och arbetet i Eurocities. (demo)\n\n" +
+        "Flera nämnder efterfrågar mer stöd i att söka EU-medel; samordnaren föreslår en gemensam ansökningsverkstad under våren 2026. (demo)";
 
     private static readonly Dictionary<string, string[]> Ready = new()
     {
@@ -79,6 +84,7 @@ internal static class DemoFollowUp
         var (round, sections, result) = FollowUpRound.Open(municipality.Id, new FollowUpRoundInput(2025, today.AddDays(21), Questions), covered,
             coordinatorScope, coordinator, opened);
         Check(result);
+        Check(round!.WriteSummary(Summary, coordinatorScope));
         // Every section is written and marked ready as if by the unit's own editor and approver.
         var tree = UnitTree.From(units.Values);
         foreach (var section in sections)

@@ -38,6 +38,9 @@ public sealed record CompilationSection(string Key, string Title, CompilationMea
     /// <summary>Texts written for the year that belong in the section (a twin town's yearly note), after its tables.</summary>
     public IReadOnlyList<CompilationNote> Notes { get; init; } = [];
 
+    /// <summary>The heading over <see cref="Notes"/>; null: "Årets anteckningar".</summary>
+    public string? NotesHeading { get; init; }
+
     /// <summary>Running text before the tables (a summary written for the year), paragraph by paragraph.</summary>
     public IReadOnlyList<string> Paragraphs { get; init; } = [];
 
@@ -80,9 +83,10 @@ public enum CompilationChart
 }
 
 /// <summary>
-/// Another piece of the compilation, built after the counted sections: the results and plans still owed now; later the
-/// coordinator's summary text and the units' accounts of the yearly follow-up round. Registered in DI; each part returns
-/// its sections, which are printed in their chapter's place.
+/// Another piece of the compilation, built after the counted sections: the results and plans still owed now
+/// (<see cref="CompilationOwed"/>), the checks' findings that still stand (<see cref="CompilationFindings"/>), the
+/// coordinator's summary text and the units' accounts of the yearly follow-up round (<see cref="CompilationFollowUp"/>).
+/// Registered in DI; each part returns its sections, which are printed in their chapter's place.
 /// </summary>
 public interface ICompilationPart
 {
@@ -95,13 +99,13 @@ public sealed record CompilationScope(int Year, Guid? UnitId, IReadOnlySet<Guid>
 /// <summary>The report's chapters, in print order (Heading 1 in the DOCX and the PDF); the sections are their Heading 2.</summary>
 public static class CompilationChapters
 {
-    /// <summary>The coordinator's summary text (to come with the yearly follow-up round).</summary>
+    /// <summary>The coordinator's summary text of the yearly follow-up round.</summary>
     public const string Summary = "summary";
     public const string Activities = "activities";
     public const string Funding = "funding";
     public const string FollowUp = "follow-up";
     public const string Networks = "networks";
-    /// <summary>The units' accounts of the yearly follow-up round (to come).</summary>
+    /// <summary>The units' accounts of the yearly follow-up round.</summary>
     public const string Accounts = "accounts";
 
     public static readonly IReadOnlyList<string> Order = [Summary, Activities, Funding, FollowUp, Networks, Accounts];

@@ -82,8 +82,8 @@ public static class CompilationDocx
                 foreach (var text in s.Paragraphs) body.Append(Paragraph(text, null));
                 ChartImage? chart = s.Chart switch
                 {
-                    CompilationChart.Bars => CompilationCharts.Bars(s, c, l),
-                    CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l),
+                    CompilationChart.Bars => CompilationCharts.Bars(s, c, l, ChartFormat.Png),
+                    CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, ChartFormat.Png),
                     _ => null,
                 };
                 if (chart is not null)
@@ -110,13 +110,23 @@ public static class CompilationDocx
                     var items = new List<string[]> { new[] { l["Compilation_ColActivity"].Value, l["Compilation_ColUnit"].Value, l["Compilation_ColPeriod"].Value, l["Compilation_ColNote"].Value } };
                     items.AddRange(s.Items.Select(i => new[] { i.Title, i.Unit, CompilationExport.Period(i), i.Note ?? "" }));
                     body.Append(Paragraph("", null));
-                    body.Append(Table(items, [3000, 2200, 2038, 2400], numeric: false));
+                    body.Append(Table(items, [2700, 1900, 1900, 3138], numeric: false));
                 }
                 if (s.Notes.Count > 0)
                 {
-                    body.Append(Paragraph(l["Compilation_Notes"], null, bold: true));
+                    body.Append(Paragraph(s.NotesHeading ?? l["Compilation_Notes"], null, bold: true));
                     foreach (var note in s.Notes)
-                        body.Append(Paragraph($"{note.Subject}: {note.Text}" + (note.WrittenBy.Length > 0 ? $" ({note.WrittenBy})" : ""), null));
+                    {
+                        if (!note.Text.Contains('\n'))
+                        {
+                            body.Append(Paragraph($"{note.Subject}: {note.Text}" + (note.WrittenBy.Length > 0 ? $" ({note.WrittenBy})" : ""), null));
+                            continue;
+                        }
+                        // A text of several paragraphs (a unit's account): the subject as its own line, each paragraph below it.
+                        body.Append(Paragraph(note.Subject, "NoteSubject", bold: true));
+                        foreach (var paragraph in note.Text.Replace("\r", "").Split("\n\n")) body.Append(Paragraph(paragraph, "NoteText"));
+                        if (note.WrittenBy.Length > 0) body.Append(Paragraph(note.WrittenBy, "Basis"));
+                    }
                 }
             }
             body.Append(Paragraph(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], null));
@@ -166,6 +176,8 @@ public static class CompilationDocx
             Para("TOC2", "toc 2", 22, after: 40, indent: 240),
             Para("Caption", "caption", 18, italic: true, colour: "404040", after: 200),
             Para("Basis", "Basis", 20, italic: true, colour: "404040", keepNext: true),
+            Para("NoteSubject", "Note subject", 22, bold: true, before: 200, after: 60, keepNext: true),
+            Para("NoteText", "Note text", 22, after: 100, indent: 284),
             Para("Header", "header", 18, colour: "404040", after: 0),
             Para("Footer", "footer", 18, colour: "404040", after: 0));
     }
@@ -174,10 +186,22 @@ public static class CompilationDocx
     {
         var p = new W.Paragraph();
         if (style is not null) p.Append(new W.ParagraphProperties(new W.ParagraphStyleId { Val = style }));
-        var run = new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        if (bold) run.PrependChild(new W.RunProperties(new W.Bold()));
-        p.Append(run);
+        foreach (var run in Runs(text, bold)) p.Append(run);
         return p;
+    }
+
+    /// <summary>A text as runs, a line break (w:br) for each "\n": Word shows a newline inside w:t as a space.</summary>
+    private static IEnumerable<W.Run> Runs(string text, bool bold)
+    {
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var run = new W.Run();
+            if (bold) run.Append(new W.RunProperties(new W.Bold()));
+            if (i > 0) run.Append(new W.Break());
+            run.Append(new W.Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            yield return run;
+        }
     }
 
     private static W.Paragraph PageBreak() => new(new W.Run(new W.Break { Type = W.BreakValues.Page }));
@@ -261,9 +285,8 @@ public static class CompilationDocx
             tr.Append(r == 0 ? new W.TableRowProperties(new W.TableHeader(), new W.CantSplit()) : new W.TableRowProperties(new W.CantSplit()));
             for (var c = 0; c < rows[r].Length; c++)
             {
-                var run = new W.Run(new W.Text(rows[r][c]) { Space = SpaceProcessingModeValues.Preserve });
-                if (r == 0) run.PrependChild(new W.RunProperties(new W.Bold()));
-                var p = new W.Paragraph(new W.ParagraphProperties(new W.SpacingBetweenLines { After = "0" }), run);
+                var p = new W.Paragraph(new W.ParagraphProperties(new W.SpacingBetweenLines { After = "0" }));
+                foreach (var run in Runs(rows[r][c], r == 0)) p.Append(run);
                 if (c > 0 && numeric) p.ParagraphProperties!.Append(new W.Justification { Val = W.JustificationValues.Right });
                 var tcPr = new W.TableCellProperties(new W.TableCellWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths[c].ToString(CultureInfo.InvariantCulture) });
                 if (r == 0) tcPr.Append(new W.Shading { Val = W.ShadingPatternValues.Clear, Fill = "DCE6EF", Color = "auto" });

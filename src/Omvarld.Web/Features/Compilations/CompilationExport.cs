@@ -118,17 +118,17 @@ public static class CompilationExport
                     sheet.Cell(r, 1).SetValue(Guard(item.Title));
                     sheet.Cell(r, 2).SetValue(Guard(item.Unit));
                     sheet.Cell(r, 3).SetValue(Period(item));
-                    sheet.Cell(r, 4).SetValue(Guard(item.Note ?? ""));
+                    sheet.Cell(r, 4).SetValue(Guard(item.Note ?? "")).Style.Alignment.WrapText = true;
                     r++;
                 }
             }
             if (s.Notes.Count > 0)
             {
                 r++;
-                sheet.Cell(r++, 1).SetValue(l["Compilation_Notes"].Value).Style.Font.Bold = true;
+                sheet.Cell(r++, 1).SetValue(s.NotesHeading ?? l["Compilation_Notes"].Value).Style.Font.Bold = true;
                 foreach (var note in s.Notes)
                 {
-                    sheet.Cell(r, 1).SetValue(Guard(note.Subject));
+                    sheet.Cell(r, 1).SetValue(Guard(note.Subject)).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top);
                     sheet.Cell(r, 2).SetValue(Guard(note.Text)).Style.Alignment.WrapText = true;
                     sheet.Cell(r, 4).SetValue(Guard(note.WrittenBy));
                     r++;

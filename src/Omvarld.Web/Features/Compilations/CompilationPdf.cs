@@ -83,8 +83,8 @@ public static class CompilationPdf
             }
             ChartImage? chart = s.Chart switch
             {
-                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, 2.5f),
-                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, 4f),
+                CompilationChart.Bars => CompilationCharts.Bars(s, c, l, ChartFormat.Rgb, 2.5f),
+                CompilationChart.Map => CompilationCharts.WorldMap(c, reference, l, ChartFormat.Rgb, 4f),
                 _ => null,
             };
             // The heading stays with what follows it: its basis and chart, or the table's first rows.
@@ -120,14 +120,25 @@ public static class CompilationPdf
                 y += 6;
                 Table([l["Compilation_ColActivity"], l["Compilation_ColUnit"], l["Compilation_ColPeriod"], l["Compilation_ColNote"]],
                     s.Items.Select(i => new[] { i.Title, i.Unit, CompilationExport.Period(i), i.Note ?? "" }).ToList(),
-                    [Width * 0.34, Width * 0.22, Width * 0.2, Width * 0.24], numeric: false);
+                    [Width * 0.29, Width * 0.18, Width * 0.17, Width * 0.36], numeric: false);
             }
             if (s.Notes.Count > 0)
             {
                 y += 6;
-                Lines(pdf.Open("P"), l["Compilation_Notes"], Body, bold: true);
+                Lines(pdf.Open("P"), s.NotesHeading ?? l["Compilation_Notes"], Body, bold: true);
                 foreach (var n in s.Notes)
-                    Lines(pdf.Open("P"), $"{n.Subject}: {n.Text}" + (n.WrittenBy.Length > 0 ? $" ({n.WrittenBy})" : ""), Body);
+                {
+                    if (!n.Text.Contains('\n'))
+                    {
+                        Lines(pdf.Open("P"), $"{n.Subject}: {n.Text}" + (n.WrittenBy.Length > 0 ? $" ({n.WrittenBy})" : ""), Body);
+                        continue;
+                    }
+                    // A text of several paragraphs (a unit's account): the subject as its own line, the text below it.
+                    y += 4;
+                    Lines(pdf.Open("P"), n.Subject, Body, bold: true);
+                    foreach (var paragraph in n.Text.Replace("\r", "").Split("\n\n")) { Lines(pdf.Open("P"), paragraph, Body, indent: 10); y += 2; }
+                    if (n.WrittenBy.Length > 0) Lines(pdf.Open("P"), n.WrittenBy, 8.5, grey: 0.3, indent: 10);
+                }
             }
             y += 4;
         }

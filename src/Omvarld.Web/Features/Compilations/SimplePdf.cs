@@ -16,7 +16,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// <para>
 /// Why not a library: PDFsharp 6.2.4 (MIT; its UniversalAccessibility tags too) would do, but 6.5.0 — the newest in the
 /// package source — is AGPL-3.0, a pin that every later upgrade must know to keep; and this writer is ~400 lines that
-/// already embed the fonts. Measured on the Borås demo (2025, 25 sections, 11 charts and the map):
+/// already embed the fonts. Measured on the Borås demo (2025, 27 sections, 16 charts and the map):
 /// see Features/Compilations/README.md.
 /// </para>
 /// </summary>
@@ -142,11 +142,9 @@ public sealed class SimplePdf
         var objects = new List<byte[]>();
         int Add(byte[] body) { objects.Add(body); return objects.Count; }
         byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
-        byte[] Stream(string dict, byte[] data)
-        {
-            var compressed = Deflate(data);
-            return [.. Ascii($"<< {dict} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n"), .. compressed, .. Ascii("\nendstream")];
-        }
+        byte[] Deflated(string dict, byte[] compressed) =>
+            [.. Ascii($"<< {dict} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n"), .. compressed, .. Ascii("\nendstream")];
+        byte[] Stream(string dict, byte[] data) => Deflated(dict, Deflate(data, CompressionLevel.Optimal));
 
         // 1 catalog, 2 pages: written last, their numbers reserved now.
         objects.Add([]);
@@ -155,7 +153,7 @@ public sealed class SimplePdf
         for (var i = 0; i < 2; i++)
         {
             var f = faces[i];
-            var file = Add(Stream($"/Length1 {f.Data.Length}", f.Data));
+            var file = Add(Deflated($"/Length1 {f.Data.Length}", f.Deflated));
             var name = i == 0 ? "DejaVuSans" : "DejaVuSans-Bold";
             var descriptor = Add(Ascii($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{f.BBox}] /ItalicAngle 0 /Ascent {f.Ascent} /Descent {f.Descent} /CapHeight {f.Ascent} /StemV {(i == 0 ? 80 : 140)} /FontFile2 {file} 0 R >>"));
             var used = _used[i].OrderBy(kv => kv.Key).ToList();
@@ -173,7 +171,9 @@ public sealed class SimplePdf
             var toUnicode = Add(Stream("", Encoding.ASCII.GetBytes(cmap.ToString())));
             fonts[i] = Add(Ascii($"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{cid} 0 R] /ToUnicode {toUnicode} 0 R >>"));
         }
-        var images = _images.Select(im => Add(Stream($"/Type /XObject /Subtype /Image /Width {im.Width} /Height {im.Height} /ColorSpace /DeviceRGB /BitsPerComponent 8", im.Rgb))).ToList();
+        // Charts are large flat areas of few colours: the fastest deflate level keeps them nearly as small, in a fraction of the time.
+        var images = _images.Select(im => Add(Deflated($"/Type /XObject /Subtype /Image /Width {im.Width} /Height {im.Height} /ColorSpace /DeviceRGB /BitsPerComponent 8",
+            Deflate(im.Rgb, CompressionLevel.Fastest)))).ToList();
         // Page objects are numbered before they are written, so that marked content can name its page.
         var first = objects.Count + 1;
         var pageNumbers = Enumerable.Range(0, _pages.Count).Select(i => first + 2 * i + 1).ToList();
@@ -231,10 +231,10 @@ public sealed class SimplePdf
     private static byte[] PdfText(string s) =>
         Encoding.ASCII.GetBytes("<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(s)) + ">");
 
-    private static byte[] Deflate(byte[] data)
+    private static byte[] Deflate(byte[] data, CompressionLevel level)
     {
         using var output = new MemoryStream();
-        using (var z = new ZLibStream(output, CompressionLevel.Optimal)) z.Write(data);
+        using (var z = new ZLibStream(output, level)) z.Write(data);
         return output.ToArray();
     }
 
@@ -244,6 +244,11 @@ public sealed class SimplePdf
     private sealed class TrueTypeFace(byte[] data, Dictionary<int, int> glyphs, int[] advances, string bbox, int ascent, int descent)
     {
         public byte[] Data { get; } = data;
+
+        /// <summary>The font file deflated, once per process: the faces are loaded once (<c>Faces</c>), and the same bytes go into every PDF.</summary>
+        public byte[] Deflated => _deflated ??= Deflate(Data, CompressionLevel.Optimal);
+        private byte[]? _deflated;
+
         public string BBox { get; } = bbox;
         public int Ascent { get; } = ascent;
         public int Descent { get; } = descent;

@@ -59,9 +59,9 @@ public sealed record SectionDto(Guid Id, Guid RoundId, int Year, Guid UnitId, st
 /// <summary>A section the signed-in user owes (the start page): their unit's, not ready, in an open round.</summary>
 public sealed record OwedSectionDto(Guid Id, int Year, string UnitName, FollowUpProgress Progress, DateOnly Deadline, bool CanEdit, bool CanMarkReady);
 
-/// <summary>For the compiled report: one unit's account.</summary>
+/// <summary>For the compiled report: one unit's account, its state and its progress today (late: not ready after its deadline).</summary>
 public sealed record UnitAccountDto(Guid UnitId, string UnitName, UnitKind UnitKind, FollowUpSectionStatus Status, IReadOnlyList<AnswerDto> Answers,
-    string? ReadyBy, DateTimeOffset? ReadyAt);
+    string? ReadyBy, DateTimeOffset? ReadyAt, FollowUpProgress Progress, DateOnly Deadline);
 
 /// <summary>For the compiled report (issue 15): a municipality's follow-up of a year, the coordinator's summary and every unit's account.</summary>
 public sealed record FollowUpReportDto(Guid RoundId, int Year, FollowUpRoundStatus Status, DateOnly Deadline, DateTimeOffset? ClosedAt, string? Summary,
@@ -174,9 +174,11 @@ public sealed class FollowUpService(OmvarldDbContext db, CurrentUser me, PolicyS
         var unitIds = sections.Select(s => s.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name, u.Kind }).ToDictionaryAsync(u => u.Id, ct);
         var names = await NamesAsync(sections.Select(s => s.ReadyByUserId), ct);
+        var today = Today;
         return new FollowUpReportDto(round.Id, round.Year, round.Status, round.Deadline, round.ClosedAt, round.Summary, round.Questions,
             sections.Select(s => new UnitAccountDto(s.UnitId, units.TryGetValue(s.UnitId, out var u) ? u.Name : "–", u?.Kind ?? UnitKind.Office, s.Status,
-                Answers(round, s.Answers), Name(names, s.ReadyByUserId), s.ReadyAt)).OrderBy(a => a.UnitName, Sv).ToList());
+                Answers(round, s.Answers), Name(names, s.ReadyByUserId), s.ReadyAt, s.ProgressOn(round, today), round.DeadlineFor(s.Deadline)))
+                .OrderBy(a => a.UnitName, Sv).ToList());
     }
 
     /// <summary>The questions a new round of <paramref name="year"/> starts with: the issue's three, and the child perspective where the policy in force that year checks it.</summary>

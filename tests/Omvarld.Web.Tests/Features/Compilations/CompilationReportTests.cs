@@ -5,8 +5,10 @@ using System.Xml.Linq;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Activities;
 using Omvarld.Web.Features.Policies;
+using Omvarld.Web.Tests.Features.Reminders;
 using Omvarld.Web.Tests.Infrastructure;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -285,6 +287,113 @@ public abstract class CompilationReportTests(OmvarldApp app)
         var count = Rows(owed).Where(r => r.Str("key") is "yearly-reports" or "final-reports").Sum(r => r.GetProperty("value").GetDecimal());
         Assert.Equal(count, owed.GetProperty("items").GetArrayLength());
         Assert.All(owed.GetProperty("items").EnumerateArray(), i => Assert.Matches(@"redovisning.*senast \d{4}-\d{2}-\d{2}", i.Str("note")));
+    }
+
+    /// <summary>
+    /// <i>Avvikelser som kvarstår</i>: for every activity listed, exactly the blocking findings and warnings its own page
+    /// gives, each citing its document, version and clause; an Upplands-Bro activity running since two years back with
+    /// nothing reported is listed with its overdue report under the 2020 policy's clause.
+    /// </summary>
+    [Fact]
+    public async Task Findings_StillStanding_PerActivityAsOnItsPage_CitingTheClause()
+    {
+        var coordinator = OmvarldApp.Email("samordnare", "upplands-bro");
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var year = today.Year - 1;
+        var id = await app.RunningActivityAsync(app.UpplandsBro, "Samhällsbyggnadskontoret", "Avvikelse som kvarstår (test)", coordinator, new DateOnly(year - 1, 1, 1));
+
+        var section = Sections(await JsonAsync(coordinator, $"year={year}")).Single(s => s.Str("key") == "findings");
+        Assert.Equal("Avvikelser som kvarstår", section.Str("title"));
+        Assert.False(section.GetProperty("compared").GetBoolean());
+        var items = section.GetProperty("items").EnumerateArray().ToList();
+        var api = await app.ApiClientAsync(coordinator);
+        var severities = new List<string>();
+        foreach (var activityId in items.Select(i => i.GetProperty("activityId").GetGuid()).Distinct())
+        {
+            var findings = (await (await api.GetAsync($"/api/v1/activities/{activityId}")).ReadJsonAsync()).GetProperty("findings").EnumerateArray()
+                .Where(f => f.Str("severity") is "Blocking" or "Warning").ToList();
+            var notes = items.Where(i => i.GetProperty("activityId").GetGuid() == activityId).Select(i => i.Str("note")!.Split('\n')).ToList();
+            Assert.Equal(findings.Select(f => (f.Str("severity") == "Blocking" ? "Hinder för godkännande" : "Varning") + ": " + f.Str("message")).Order(),
+                notes.Select(n => n[0]).Order());
+            foreach (var f in findings.Where(f => f.Str("clause")!.Length > 0))
+                Assert.Contains(notes, n => n[1].StartsWith("Ur ", StringComparison.Ordinal) && n[1].Contains(f.Str("policyVersionLabel")!, StringComparison.Ordinal)
+                    && n[1].Contains(f.Str("clause")!.Split("\n\n")[0].Trim(), StringComparison.Ordinal));
+            severities.AddRange(findings.Select(f => f.Str("severity")!));
+        }
+        var mine = items.Where(i => i.GetProperty("activityId").GetGuid() == id).Select(i => i.Str("note")!).ToList();
+        Assert.Contains(mine, n => n.StartsWith($"Varning: Resultaten för {year - 1} ", StringComparison.Ordinal));
+        int Row(string key) => (int)Rows(section).Single(r => r.Str("key") == key).GetProperty("value").GetDecimal();
+        Assert.Equal((severities.Count(s => s == "Blocking"), severities.Count(s => s == "Warning"), items.Select(i => i.GetProperty("activityId").GetGuid()).Distinct().Count()),
+            (Row("blocking"), Row("warning"), Row("activities")));
+    }
+
+    /// <summary>
+    /// The yearly follow-up round in the report: the coordinator's summary first, the units' accounts last, each account with
+    /// its state; the demo's Borås 2025 round's summary and a ready account's answers appear in the page, the JSON, the DOCX,
+    /// the PDF and the XLSX. A unit's part leaves the municipality's summary out and keeps its own account.
+    /// </summary>
+    [Fact]
+    public async Task FollowUp_SummaryAndUnitAccountsInEveryOutput()
+    {
+        var api = await app.ApiClientAsync(Coordinator);
+        var report = await (await api.GetAsync($"/api/v1/follow-up/report?year={Year}")).ReadJsonAsync();
+        var summary = report.Str("summary")!;
+        var firstParagraph = summary.Split("\n\n")[0];
+        var units = report.GetProperty("units").EnumerateArray().ToList();
+        var ready = units.First(u => u.Str("status") == "Ready");
+        var answer = ready.GetProperty("answers")[0].Str("answer")!;
+        var unitName = ready.Str("unitName")!;
+        var notStarted = units.First(u => u.Str("status") == "NotStarted").Str("unitName")!;
+        Assert.False(string.IsNullOrWhiteSpace(answer));
+
+        var json = await JsonAsync(Coordinator, $"year={Year}");
+        var sections = Sections(json).ToList();
+        Assert.Equal("coordinator-summary", sections[0].Str("key"));
+        Assert.Equal("unit-accounts", sections[^1].Str("key"));
+        Assert.Equal(firstParagraph, sections[0].GetProperty("paragraphs")[0].GetString());
+        var accounts = sections[^1];
+        Assert.Equal(units.Count, accounts.GetProperty("notes").GetArrayLength());
+        Assert.Equal(units.Count(u => u.Str("status") == "Ready"), (int)Rows(accounts).Single(r => r.Str("key") == "ready").GetProperty("value").GetDecimal());
+        var note = accounts.GetProperty("notes").EnumerateArray().Single(n => n.Str("subject")!.StartsWith(unitName + " (Klar", StringComparison.Ordinal));
+        Assert.Contains(answer, note.Str("text"));
+        Assert.StartsWith("Markerad som klar av ", note.Str("writtenBy"), StringComparison.Ordinal);
+        Assert.Contains(accounts.GetProperty("notes").EnumerateArray(), n => n.Str("subject")!.StartsWith(notStarted + " (Inte påbörjad", StringComparison.Ordinal));
+
+        var page = (await (await app.SignInAsync(Coordinator)).GetDocumentAsync($"/sammanstallning?ar={Year}")).QuerySelector("main")!.TextContent;
+        Assert.Contains(firstParagraph, page);
+        Assert.Contains(answer, page);
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(await FileAsync("docx")), false))
+        {
+            var paragraphs = doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(firstParagraph, paragraphs);
+            Assert.Contains(paragraphs, p => p.Contains(answer, StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => p.StartsWith(unitName + " (Klar", StringComparison.Ordinal));
+        }
+        var folder = Directory.CreateTempSubdirectory("omvarld-report-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "s.pdf");
+            await File.WriteAllBytesAsync(path, await FileAsync("pdf"));
+            var text = Poppler.Run("pdftotext", $"\"{path}\" -").Replace('\u00a0', ' ');
+            var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(firstParagraph, flat);
+            Assert.Contains(answer, flat);
+            Assert.Contains("Enheternas redovisningar", flat);
+        }
+        finally { folder.Delete(true); }
+        using (var book = new XLWorkbook(new MemoryStream(await FileAsync("xlsx"))))
+        {
+            var cells = book.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+            Assert.Contains(firstParagraph, cells);
+            Assert.Contains(cells, c => c.Contains(answer, StringComparison.Ordinal));
+        }
+
+        // A unit's part: no summary of the municipality's, the unit's own account.
+        var unitId = ready.GetProperty("unitId").GetGuid();
+        var part = await JsonAsync(Coordinator, $"year={Year}&unit={unitId}");
+        Assert.DoesNotContain(Sections(part), s => s.Str("key") == "coordinator-summary");
+        var own = Assert.Single(Sections(part).Single(s => s.Str("key") == "unit-accounts").GetProperty("notes").EnumerateArray());
+        Assert.Contains(answer, own.Str("text"));
     }
 }
 

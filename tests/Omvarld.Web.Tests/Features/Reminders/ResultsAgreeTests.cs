@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Activities;
@@ -11,8 +12,8 @@ namespace Omvarld.Web.Tests.Features.Reminders;
 
 /// <summary>
 /// R11 answered once (issue 15): for one Upplands-Bro activity — whose 2020 policy demands yearly reports and no final
-/// one — the finding, the due list (API and page), the reminders, the calendar feed and the compilation all give the
-/// answer of the one rule. Dates come from the app's TimeProvider.
+/// one — the finding, the due list (API and page), the reminders, the calendar feed, the compilation and the yearly
+/// follow-up round (its section's results reported and missing) all give the answer of the one rule. Dates come from the app's TimeProvider.
 /// </summary>
 public abstract class ResultsAgreeTests(OmvarldApp app)
 {
@@ -89,6 +90,23 @@ public abstract class ResultsAgreeTests(OmvarldApp app)
         var after = (Last: await CompilationAsync(api, lastYear, unit), This: await CompilationAsync(api, today.Year, unit));
         Assert.Equal((before.Last.YearlyMissing + owed.Count(o => o.Year == lastYear), before.Last.FinalMissing), after.Last);
         Assert.Equal((before.This.YearlyMissing + owed.Count(o => o.Year == today.Year), before.This.FinalMissing), after.This);
+
+        // 6. The yearly follow-up round: the unit's section of each year, pre-filled from the register, lists the reports
+        // still owed for that year as the rule says (the year's yearly report, a final one), and not the activity as reported.
+        foreach (var year in new[] { lastYear, today.Year })
+        {
+            var opened = await api.PostJsonAsync("/api/v1/follow-up", new { year, deadline = today.AddDays(30), unitIds = new[] { unit } });
+            Assert.True(opened.StatusCode == HttpStatusCode.Created, $"{year}: {(int)opened.StatusCode} {await opened.Content.ReadAsStringAsync()}");
+            var sectionId = (await opened.ReadJsonAsync()).GetProperty("sections").EnumerateArray()
+                .Single(x => x.GetProperty("unitId").GetGuid() == unit).GetProperty("id").GetGuid();
+            var sectionFacts = (await (await api.GetAsync($"/api/v1/follow-up/sections/{sectionId}")).ReadJsonAsync()).GetProperty("facts");
+            Assert.Contains(sectionFacts.GetProperty("activities").EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+            var missing = sectionFacts.GetProperty("resultsMissing").EnumerateArray().Where(m => m.GetProperty("activityId").GetGuid() == id)
+                .Select(m => (m.GetProperty("year").ValueKind == JsonValueKind.Number ? m.GetProperty("year").GetInt32() : (int?)null, m.Str("dueDate"), m.Str("state")))
+                .Order().ToList();
+            Assert.Equal(owed.Where(o => o.Year == year || o.IsFinal).Select(o => (o.Year, (string?)o.DueDate.ToString("yyyy-MM-dd"), (string?)o.State.ToString())).Order(), missing);
+            Assert.DoesNotContain(sectionFacts.GetProperty("resultsReported").EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+        }
     }
 }
 

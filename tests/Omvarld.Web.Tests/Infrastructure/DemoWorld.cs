@@ -58,7 +58,8 @@ public static class DemoWorld
         var version = await db.PolicyVersions.IgnoreQueryFilters().AsNoTracking().SingleAsync(v => v.Key == "BORAS-2023");
         sp.GetRequiredService<TenantContext>().Use(version.MunicipalityId);
         var lastDay = version.Validity.LastDay ?? throw new InvalidOperationException("BORAS-2023 has no last day to extend.");
-        var decided = lastDay.AddMonths(-1) < today ? lastDay.AddMonths(-1) : today;
+        // Decided in the policy's last year, half a year before it would have lapsed.
+        var decided = new DateOnly(lastDay.Year, 6, 1) is var d && d < today ? d : today;
         var outcome = await sp.GetRequiredService<PolicyService>().RecordDecisionAsync(version.Id, new DecisionInput(
             DecisionKind.Extended, "KF", decided, "KS", "KS 2027-00001", "§ 1", (lastDay.Year + years).ToString(CultureInfo.InvariantCulture),
             "Internationell policy för Borås Stad fastställs att gälla ytterligare (testklockan).", version.Version));

@@ -354,6 +354,7 @@ S = {
 "PolicyFile_ItemNotMap": "Raden ska vara ett avsnitt med fält.",
 "PolicyFile_MissingGoalCode": "Målkoden saknas.",
 "PolicyFile_NoGoals": "Versionen ska ha minst ett mål.",
+"PolicyFile_UnknownTextHasRules": "En version vars text inte är känd (text: null) kan inte ha mål eller kontroller: ingenting bedöms efter en text som ingen har.",
 "PolicyFile_NullDateNeedsNote": "Ett beslut utan datum ska ha en anteckning (note) som säger varför datumet saknas.",
 "PolicyFile_CheckNeedsPrecondition": "Kontrollen 'partner-precondition' kräver att versionen har en förutsättning (precondition).",
 "PolicyFile_Missing": "Fältet '{0}' saknas.",

@@ -62,6 +62,11 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
     public DateTimeOffset? ApprovedAt { get; private set; }
     /// <summary>R2: the policy version the approval was made under.</summary>
     public Guid? ApprovedPolicyVersionId { get; private set; }
+    /// <summary>
+    /// The coordinator's recorded reason for approving an activity that starts in a gap, when no version of the policy is
+    /// in force and the municipality's rule asks for one (<see cref="Policies.PolicyGapRule.ReasonRequired"/>).
+    /// </summary>
+    public string? GapReason { get; private set; }
     /// <summary>The approver's reason for the latest rejection; cleared when the activity is submitted again.</summary>
     public string? RejectionComment { get; private set; }
     /// <summary>The day the activity actually started; set by <see cref="Start"/>.</summary>
@@ -371,12 +376,29 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
     {
         if (!ActivityWorkflow.Allows(Status, ActivityAction.Approve)) return Refused();
         if (!approver.CanApproveFor(OwnerUnitId)) return (null, Result.Fail("Activity_ApproverNotAllowed"));
-        if (policyVersionId == Guid.Empty) return (null, Result.Fail("Activity_PolicyVersionRequired"));
+        // No version in force (a gap): approvable only on the coordinator's recorded reason, and then under no version.
+        if (policyVersionId == Guid.Empty && GapReason is null) return (null, Result.Fail("Activity_PolicyVersionRequired"));
         if (ActivityRules.AnyBlocking(findings)) return (null, Result.Fail("Activity_BlockingFindings"));
         ApprovedByUserId = approverUserId;
         ApprovedAt = at;
-        ApprovedPolicyVersionId = policyVersionId;
+        ApprovedPolicyVersionId = policyVersionId == Guid.Empty ? null : policyVersionId;
         return Move(ActivityAction.Approve, approverUserId, at, Text.CleanBlock(comment));
+    }
+
+    public const int GapReasonMaxLength = 2000;
+
+    /// <summary>
+    /// The coordinator records why an activity starting in a gap (no policy version in force) may be approved; an empty
+    /// reason withdraws it. Only before approval: an approval stands on the reason it was given.
+    /// </summary>
+    public Result RecordGapReason(AccessScope by, string? reason)
+    {
+        if (!by.IsCoordinator) return Result.Fail("Activity_GapReasonNotAllowed");
+        if (Status is not (ActivityStatus.Draft or ActivityStatus.Submitted or ActivityStatus.Rejected)) return Result.Fail("Activity_GapReasonLocked");
+        var text = Text.CleanBlock(reason);
+        if (text is { Length: > GapReasonMaxLength }) return Result.Fail("Activity_GapReasonTooLong", nameof(GapReason), GapReasonMaxLength);
+        GapReason = text;
+        return Result.Ok;
     }
 
     /// <summary>The owning unit's approver sends the activity back; the comment says what to change.</summary>

@@ -35,6 +35,15 @@ public sealed class UnitTree
     public IReadOnlyCollection<UnitNode> All => _nodes.Values;
 
     /// <summary>True when <paramref name="candidate"/> lies somewhere below <paramref name="ancestor"/>.</summary>
+    /// <summary>Whether the unit is a municipal company or lies under one (a subsidiary, a company's department).</summary>
+    public bool IsCompanyOrUnder(Guid id)
+    {
+        var seen = new HashSet<Guid>();
+        for (var current = (Guid?)id; current is { } c && seen.Add(c) && _nodes.TryGetValue(c, out var node); current = node.ParentId)
+            if (node.Kind == UnitKind.Company) return true;
+        return false;
+    }
+
     public bool IsDescendantOf(Guid candidate, Guid ancestor)
     {
         var seen = new HashSet<Guid>();

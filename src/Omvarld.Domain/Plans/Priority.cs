@@ -5,7 +5,9 @@ using Omvarld.Domain.Common;
 namespace Omvarld.Domain.Plans;
 
 /// <summary>What the priority form and the API send.</summary>
-public sealed record PriorityInput(int Year, string? Title, string? Text, IReadOnlyList<string>? GoalCodes, IReadOnlyList<int>? Sdgs);
+/// <param name="DecidedOn">KS's decision that set the priority: its date, minute paragraph (§) and case number (<i>diarienummer</i>).</param>
+public sealed record PriorityInput(int Year, string? Title, string? Text, IReadOnlyList<string>? GoalCodes, IReadOnlyList<int>? Sdgs,
+    DateOnly? DecidedOn = null, string? MinuteParagraph = null, string? CaseNumber = null);
 
 /// <summary>
 /// R17, BORAS-2009 ("Fastställer övergripande prioriteringar för det internationella området"): one of KS's overall
@@ -28,7 +30,17 @@ public sealed class Priority : ITenantOwned, IAudited, IVersioned
     public string[] GoalCodes { get; private set; } = [];
     /// <summary>SDG goals (1–17) the priority stresses.</summary>
     public int[] Sdgs { get; private set; } = [];
+    /// <summary>
+    /// KS's decision that set the priority (003: "Fastställer övergripande prioriteringar"): date, § and case number.
+    /// All three or none: a priority recorded before the minutes are out carries none, and the list says so.
+    /// </summary>
+    public DateOnly? DecidedOn { get; private set; }
+    public string? MinuteParagraph { get; private set; }
+    public string? CaseNumber { get; private set; }
     public int Version { get; set; }
+
+    public const int MinuteParagraphMaxLength = 20;
+    public const int CaseNumberMaxLength = 50;
 
     /// <param name="goalCodes">The goal codes of the policy in force in the year of the input.</param>
     public static (Priority? Value, Result Result) Create(Guid municipalityId, PriorityInput input, IReadOnlySet<string> goalCodes, AccessScope by)
@@ -54,7 +66,18 @@ public sealed class Priority : ITenantOwned, IAudited, IVersioned
         if (goals.FirstOrDefault(c => !goalCodes.Contains(c)) is { } unknown) return Result.Fail("Priority_GoalUnknown", nameof(GoalCodes), unknown);
         var sdgs = (input.Sdgs ?? []).Distinct().Order().ToArray();
         if (sdgs.Any(s => s is < Sdg.FirstGoal or > Sdg.LastGoal)) return Result.Fail("Priority_SdgInvalid", nameof(Sdgs));
+        var paragraph = Common.Text.Clean(input.MinuteParagraph);
+        var caseNumber = Common.Text.Clean(input.CaseNumber);
+        if (input.DecidedOn is null != (paragraph is null) || paragraph is null != (caseNumber is null))
+            return Result.Fail("Priority_DecisionIncomplete", nameof(DecidedOn));
+        if (input.DecidedOn is { } decided && (decided.Year < Activity.FirstYear || decided.Year > input.Year))
+            return Result.Fail("Priority_DecisionDateInvalid", nameof(DecidedOn), input.Year);
+        if (paragraph is { Length: > MinuteParagraphMaxLength }) return Result.Fail("Priority_DecisionTooLong", nameof(MinuteParagraph), MinuteParagraphMaxLength);
+        if (caseNumber is { Length: > CaseNumberMaxLength }) return Result.Fail("Priority_DecisionTooLong", nameof(CaseNumber), CaseNumberMaxLength);
         Year = input.Year;
+        DecidedOn = input.DecidedOn;
+        MinuteParagraph = paragraph;
+        CaseNumber = caseNumber;
         Title = title;
         Text = text;
         GoalCodes = goals;

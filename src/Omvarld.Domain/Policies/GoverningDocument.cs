@@ -16,7 +16,17 @@ public sealed class GoverningDocument : ITenantOwned, IAudited, IVersioned
     /// <summary>The word the document uses for its kind's group: <i>planerande</i>, <i>aktiverande</i> or <i>normerande</i>.</summary>
     public string KindGroupTerm { get; private set; } = "";
     public string? KindMeaning { get; private set; }
+    /// <summary>The municipality's rule for a gap, when no version of this document is in force (see <see cref="PolicyGapRule"/>).</summary>
+    public PolicyGapRule GapRule { get; private set; } = PolicyGapRule.ReasonRequired;
     public int Version { get; set; }
+
+    /// <summary>The coordinator records the municipality's rule for a gap.</summary>
+    public Result ChooseGapRule(PolicyGapRule? rule)
+    {
+        if (rule is not ({ } r and (PolicyGapRule.ReasonRequired or PolicyGapRule.ExpiredContinues))) return Result.Fail("GapRule_Invalid", nameof(GapRule));
+        GapRule = r;
+        return Result.Ok;
+    }
 
     public static GoverningDocument From(Guid municipalityId, DocumentDefinition d) => new()
     {
@@ -44,6 +54,8 @@ public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
     public string ValidUntil { get; private set; } = "";
     /// <summary>The policy file (format <c>omvarld-policy/1</c>) this version was read from.</summary>
     public string Source { get; private set; } = "";
+    /// <summary>False where the version's text is not known (its file says <c>text: null</c>): it has no goals and no checks.</summary>
+    public bool TextKnown { get; private set; } = true;
     public int Version { get; set; }
 
     public Validity Validity => Validity.Parse(ValidUntil) ?? Validity.Replaced;
@@ -111,12 +123,13 @@ public sealed class PolicyVersion : ITenantOwned, IAudited, IVersioned
         AdoptedBy = d.Version.AdoptedBy;
         ValidUntil = d.Version.ValidUntil.ToString();
         Source = source;
+        TextKnown = d.TextKnown;
     }
 
     public static PolicyVersion From(Guid municipalityId, Guid documentId, PolicyDefinition d, string source) => new()
     {
         MunicipalityId = municipalityId, Id = Guid.CreateVersion7(), DocumentId = documentId, Key = d.Key,
-        Label = d.Version.Label, AdoptedBy = d.Version.AdoptedBy, ValidUntil = d.Version.ValidUntil.ToString(), Source = source,
+        Label = d.Version.Label, AdoptedBy = d.Version.AdoptedBy, ValidUntil = d.Version.ValidUntil.ToString(), Source = source, TextKnown = d.TextKnown,
     };
 }
 
@@ -146,4 +159,19 @@ public sealed class PolicyDecision : ITenantOwned, IAudited
         Date = d.Date, ProposedBy = d.ProposedBy, CaseNumber = d.CaseNumber, MinuteParagraph = d.MinuteParagraph,
         ValidUntil = d.ValidUntil?.ToString(), Text = d.Text, Note = d.Note,
     };
+}
+
+/// <summary>
+/// What applies when no version of a document is in force (the last one expired, none adopted yet): each municipality
+/// chooses, recorded with the document.
+/// </summary>
+public enum PolicyGapRule
+{
+    /// <summary>
+    /// The default, since the texts themselves set an end: nothing is in force, and an activity starting in the gap is
+    /// approved only with the coordinator's recorded reason.
+    /// </summary>
+    ReasonRequired = 1,
+    /// <summary>Common practice: the expired version continues to apply until a new one is adopted.</summary>
+    ExpiredContinues = 2,
 }

@@ -39,6 +39,8 @@ public static class PolicyCodes
     public static readonly CodeTable<DecisionKind> DecisionKinds = new(
         ("adopted", DecisionKind.Adopted), ("revised", DecisionKind.Revised), ("extended", DecisionKind.Extended), ("replaced", DecisionKind.Replaced));
 
+    public static readonly CodeTable<ClauseHandling> ClauseHandlings = new(("report", ClauseHandling.Report), ("text", ClauseHandling.Text));
+
     public static readonly CodeTable<GoalKind> GoalKinds = new(("goal", GoalKind.Goal), ("purpose", GoalKind.Purpose));
 
     public static readonly CodeTable<PreconditionCriterion> Criteria = new(

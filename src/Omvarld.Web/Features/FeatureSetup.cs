@@ -92,7 +92,7 @@ public static class FeatureSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn).DisableAntiforgery()
-            .AddEndpointFilterFactory(InputGuardEndpointFilter.Create);
+            .AddEndpointFilterFactory(InputGuardEndpointFilter.Create).AddEndpointFilterFactory(QueryParameterGuard.Create);
         api.MapAccountApi();
         api.MapUnitsApi();
         api.MapMunicipalitiesApi();

@@ -89,6 +89,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/policies"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/in-force"] = [L, F, A, A, A, A, A],
+        ["PUT /api/v1/policies/documents/{id}/gap-rule"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/policies/import"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/policies/versions/{id}/decisions"] = [L, F, A, F, F, A, F],
         ["GET /styrdokument/versioner/{id}/andra"] = [L, F, A, F, F, F, F],
@@ -113,6 +114,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["PUT /api/v1/activities/{id}"] = [L, F, A, A, F, F, F],
         ["POST /api/v1/activities/{id}/transitions"] = [L, F, A, A, A, F, F],
         ["POST /api/v1/activities/{id}/results"] = [L, F, A, A, F, F, F],
+        ["PUT /api/v1/activities/{id}/gap-reason"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/activities/{id}/funding"] = [L, F, A, A, F, F, F],
         ["PUT /api/v1/activities/{id}/funding/{lineId}/status"] = [L, F, A, A, F, F, F],
         ["DELETE /api/v1/activities/{id}/funding/{lineId}"] = [L, F, A, A, F, F, F],
@@ -366,6 +368,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/activities/{id}/links"] = 409,
         ["DELETE /api/v1/activities/{id}/links/{linkId}"] = 409,
         ["DELETE /api/v1/activities/{id}/attachments/{attachmentId}"] = 409,
+        ["PUT /api/v1/activities/{id}/gap-reason"] = 409,
         ["POST /api/v1/activities/{id}/results"] = 409,
         ["POST /api/v1/policies/versions/{id}/decisions"] = 409,
         ["PUT /api/v1/policies/versions/{id}/source"] = 409,
@@ -379,6 +382,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/activities/import"] = 400, // multipart only
         ["POST /api/v1/policies/import"] = 400,
         ["POST /api/v1/policies/versions/{id}/drafts"] = 400,
+        ["PUT /api/v1/policies/documents/{id}/gap-rule"] = 400,
         ["POST /api/v1/policies/versions/{id}/files"] = 400, // multipart only
         ["POST /api/v1/country-data/releases"] = 400, // multipart only
         ["POST /api/v1/exceptions"] = 400,
@@ -586,6 +590,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
             ("id", var r) when r.StartsWith("GET /oppet/") || r.StartsWith("GET /api/v1/public/") => publishedActivity.ToString(),
             ("lineId" or "tripId" or "linkId" or "attachmentId", _) => Guid.NewGuid().ToString(),
             ("policyVersionId", _) => policyVersion.ToString(),
+            ("id", var r) when r.Contains("/policies/documents/") => Guid.NewGuid().ToString(), // the body's missing rule is a 400 before the lookup
             ("id", var r) when r.Contains("/judgements") || r.Contains("/precondition/changes") => Guid.NewGuid().ToString(),
             ("id", var r) when r.Contains("/activities") => activity.ToString(),
             ("id", var r) when r.StartsWith("GET /api/v1/partners/") => sparePartner.ToString(),

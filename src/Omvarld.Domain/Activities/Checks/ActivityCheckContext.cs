@@ -19,6 +19,15 @@ public sealed record ActivityCheckContext(Activity Activity, PolicyDefinition Po
     /// </summary>
     public IReadOnlyDictionary<Guid, PartnerStanding>? PartnerStandings { get; init; }
 
+    /// <summary>
+    /// Whether the owning unit is a municipal company (<i>bolag</i>) or part of one. A version that does not cover
+    /// companies (Borås 2016, 2023: "nämnder och förvaltningar") judges none of their activities.
+    /// </summary>
+    public bool OwnerIsCompany { get; init; }
+
+    /// <summary>Whether the version applies to the owning unit at all (its <c>appliesTo</c>, <c>appliesToCompanies</c>).</summary>
+    public bool Covered => Policy.Version.Covers(OwnerIsCompany);
+
     /// <summary>The codes of the activity's goals that are goals of <see cref="Policy"/>.</summary>
     public IReadOnlySet<string> GoalsServed { get; } =
         Activity.Goals.Select(g => g.GoalCode).Intersect(Policy.Version.Goals.Select(g => g.Code), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);

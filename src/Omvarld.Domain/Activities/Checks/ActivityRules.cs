@@ -34,6 +34,9 @@ public static class ActivityRules
     /// </summary>
     public static IReadOnlyList<Finding> Evaluate(ActivityCheckContext ctx)
     {
+        // A version judges only the units it applies to: a company's activity under a version for "nämnder och
+        // förvaltningar" is not covered, and the caller says so instead of judging it.
+        if (!ctx.Covered) return [];
         var findings = new List<Finding>();
         foreach (var check in ctx.Policy.Version.Checks)
         {

@@ -20,9 +20,16 @@ public sealed class ExternalFundingSoughtRule : IActivityRule
         yield return Finding.Of(ctx, check, Severity(check.Text("severity")), "Finding_ExternalFundingNotSought", "Funding");
     }
 
-    private static bool IsProject(ActivityCheckContext ctx) =>
-        ctx.Activity.Kind == ActivityKind.TransnationalProject
-        || ctx.Policy.Version.Checks.Any(c => c.Kind == CheckKind.ProjectCooperationParties && ctx.GoalsServed.Contains(c.Text("goalCode")));
+    private static bool IsProject(ActivityCheckContext ctx) => IsProject(ctx.Activity.Kind, ctx.GoalsServed, ctx.Policy);
+
+    /// <summary>
+    /// R21's one definition of a project from which external funding is asked, used by this check and by the funding
+    /// pipeline's list of projects without external funding: a transnational project, or an activity serving the goal
+    /// the version's project-cooperation check names (Borås 2023's <i>projektsamverkan</i>).
+    /// </summary>
+    public static bool IsProject(ActivityKind kind, IEnumerable<string> goalCodes, Policies.PolicyDefinition? policy) =>
+        kind == ActivityKind.TransnationalProject
+        || (policy is not null && policy.Version.Checks.Any(c => c.Kind == CheckKind.ProjectCooperationParties && goalCodes.Contains(c.Text("goalCode"), StringComparer.Ordinal)));
 
     private static FindingSeverity Severity(string code) => code switch
     {

@@ -43,6 +43,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.Property(a => a.ChildPerspective).HasMaxLength(Activity.ChildPerspectiveMaxLength);
         b.Property(a => a.CaseNumber).HasMaxLength(Activity.CaseNumberMaxLength);
         b.Property(a => a.RejectionComment).HasMaxLength(Activity.RejectionCommentMaxLength);
+        b.Property(a => a.GapReason).HasMaxLength(Activity.GapReasonMaxLength);
         b.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(a => new { a.MunicipalityId, a.OwnerUnitId }).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PolicyVersion>().WithMany().HasForeignKey(a => new { a.MunicipalityId, a.ApprovedPolicyVersionId }).OnDelete(DeleteBehavior.Restrict);

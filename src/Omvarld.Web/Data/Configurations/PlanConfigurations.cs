@@ -14,6 +14,8 @@ internal sealed class PriorityConfiguration : IEntityTypeConfiguration<Priority>
         b.HasKey(p => new { p.MunicipalityId, p.Id });
         b.Property(p => p.Title).HasMaxLength(Priority.TitleMaxLength).IsRequired();
         b.Property(p => p.Text).HasMaxLength(Priority.TextMaxLength);
+        b.Property(p => p.MinuteParagraph).HasMaxLength(Priority.MinuteParagraphMaxLength);
+        b.Property(p => p.CaseNumber).HasMaxLength(Priority.CaseNumberMaxLength);
         b.PrimitiveCollection(p => p.GoalCodes).IsRequired();
         b.PrimitiveCollection(p => p.Sdgs).IsRequired();
         b.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,7 @@ internal sealed class GoverningDocumentConfiguration : IEntityTypeConfiguration<
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.KindGroupTerm).HasMaxLength(20);
         b.Property(d => d.KindMeaning).HasMaxLength(300);
+        b.Property(d => d.GapRule).HasConversion<string>().HasMaxLength(30);
         b.HasOne<Municipality>().WithMany().HasForeignKey(d => d.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.MunicipalityId, d.Key }).IsUnique();
     }

@@ -54,7 +54,7 @@ internal static class DemoOrganisations
         (Role.KsSecretariat, "KS-sekretariatet", "ks", null),
         (Role.Reader, "Läsare", "lasare", null),
     ],
-    ["boras-2009.yaml", "boras-2016.yaml", "boras-2023.yaml"]);
+    ["boras-2002.yaml", "boras-2009.yaml", "boras-2016.yaml", "boras-2023.yaml"]);
 
     public static readonly DemoMunicipality UpplandsBro = new("Upplands-Bro kommun", "upplands-bro", "0139",
     [

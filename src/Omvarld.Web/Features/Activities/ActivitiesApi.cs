@@ -31,6 +31,9 @@ public static class ActivitiesApi
         g.MapPost("/{id:guid}/transitions", Transition).WithSummary("A workflow step: Submit, Approve, Reject (comment required), Withdraw, Start, Complete.");
         g.MapPost("/{id:guid}/results", (Guid id, ResultInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.ReportResultsAsync(id, input, ct), s, l, ct))
             .WithSummary("R11: a yearly results report (year given) or the final one (no year).");
+        g.MapPut("/{id:guid}/gap-reason", (Guid id, GapReasonInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.RecordGapReasonAsync(id, input, ct), s, l, ct))
+            .RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Issue 19: the coordinator's reason for approving an activity that starts when no policy version is in force (a gap); an empty reason withdraws it.");
         g.MapPost("/{id:guid}/funding", (Guid id, FundingLineInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => Reply(s.AddFundingAsync(id, input, ct), s, l, ct));
         g.MapPut("/{id:guid}/funding/{lineId:guid}/status", (Guid id, Guid lineId, FundingStatusInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             Reply(s.ChangeFundingStatusAsync(id, lineId, input.Status, input.On, input.Version, ct), s, l, ct));

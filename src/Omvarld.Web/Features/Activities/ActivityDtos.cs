@@ -102,6 +102,11 @@ public sealed record ActivityDto(
     bool CanReportYearly,
     int Version)
 {
+    /// <summary>Issue 19: the coordinator's reason for approving it although no policy version is in force at its start.</summary>
+    public string? GapReason { get; init; }
+    /// <summary>No policy version is in force at its start (a gap under the default rule, none adopted yet, an overlap): approval needs <see cref="GapReason"/>.</summary>
+    public bool NeedsGapReason { get; init; }
+
     /// <summary>The findings that stop approval (R7): while one stands, <see cref="ActivityAction.Approve"/> is not offered.</summary>
     public IReadOnlyList<FindingDto> Blocking => Findings.Where(f => f.Severity == FindingSeverity.Blocking).ToList();
 
@@ -153,3 +158,6 @@ public sealed record PipelineProgrammeDto(string Source, decimal AppliedSek, dec
 /// <summary>R10 on a unit's page: one activity of the unit or its sub-units, with what it aimed at and what it led to.</summary>
 public sealed record UnitActivityDto(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid OwnerUnitId, string OwnerUnitName,
     DateOnly Start, DateOnly? End, string? Purpose, IReadOnlyList<string> GoalCodes, string? LatestResult);
+
+/// <summary>The coordinator's reason for approving an activity with no policy version in force (issue 19); <c>Version</c> is the activity's row version.</summary>
+public sealed record GapReasonInput(string? Reason, int? Version);

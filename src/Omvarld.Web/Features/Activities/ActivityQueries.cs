@@ -11,7 +11,7 @@ namespace Omvarld.Web.Features.Activities;
 /// R10: finding activities. Every filter is a WHERE on indexed columns (the municipality first), the page is one
 /// query, the partner countries of the page one more; nothing is loaded per row.
 /// </summary>
-public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
+public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld.Web.Features.Policies.PolicyService policies)
 {
     public const int MaxPageSize = 200;
     /// <summary>An export holds at most this many rows; a larger list is narrowed with filters first.</summary>
@@ -198,10 +198,16 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me)
         var byProgramme = external.GroupBy(l => l.Source == FundingSource.EuProgramme ? l.ProgrammeCode ?? "EU" : l.FunderName ?? "–")
             .Select(g => new PipelineProgrammeDto(g.Key, Sum(g, FundingStatus.Applied), Sum(g, FundingStatus.Granted), Sum(g, FundingStatus.Rejected), Sum(g, FundingStatus.Paid)))
             .OrderByDescending(p => p.GrantedSek + p.AppliedSek + p.PaidSek).ToList();
-        var projects = activities.Where(a => a.Kind == ActivityKind.TransnationalProject && a.Status != ActivityStatus.Withdrawn && a.Status != ActivityStatus.Rejected
-            && !db.FundingLines.Where(l => l.Source != FundingSource.OwnBudget).Select(l => l.ActivityId).Contains(a.Id));
-        var rows = await projects.OrderByDescending(a => a.PlannedStart).Take(MaxPageSize)
-            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        // R21's one definition of a project (ExternalFundingSoughtRule.IsProject): transnational, or serving the goal of
+        // the version's project-cooperation check. The goal depends on the version at each start, so it is judged in memory.
+        var candidates = await activities.Where(a => a.Status != ActivityStatus.Withdrawn && a.Status != ActivityStatus.Rejected
+                && !db.FundingLines.Where(l => l.Source != FundingSource.OwnBudget).Select(l => l.ActivityId).Contains(a.Id))
+            .OrderByDescending(a => a.PlannedStart)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, Goals = a.Goals.Select(g => g.GoalCode).ToList() })
+            .ToListAsync(ct);
+        var policyOn = await policies.ActivityPoliciesAsync(ct);
+        var rows = candidates.Where(a => Omvarld.Domain.Activities.Checks.ExternalFundingSoughtRule.IsProject(a.Kind, a.Goals, policyOn(a.PlannedStart)?.Definition))
+            .Take(MaxPageSize).ToList();
         return new FundingPipelineDto(Sum(external, FundingStatus.Planned), Sum(external, FundingStatus.Applied), Sum(external, FundingStatus.Granted),
             Sum(external, FundingStatus.Rejected), Sum(external, FundingStatus.Paid),
             lines.Where(l => l.Source == FundingSource.OwnBudget && l.Status != FundingStatus.Rejected).Sum(l => l.AmountSek), byProgramme,

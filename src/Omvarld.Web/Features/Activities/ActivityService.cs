@@ -6,6 +6,7 @@ using Omvarld.Domain.Activities.Checks;
 using Omvarld.Domain.Common;
 using Omvarld.Domain.Organisation;
 using Omvarld.Domain.Partners;
+using Omvarld.Domain.Policies;
 using Omvarld.Web.Data;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Files;
@@ -58,10 +59,54 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
     {
         var policy = await policies.ActivityPolicyOnAsync(activity.PlannedStart, ct);
         if (policy is null) return (null, []);
+        var ownerIsCompany = (await me.GetUnitTreeAsync(ct)).IsCompanyOrUnder(activity.OwnerUnitId);
+        if (!policy.Definition.Version.Covers(ownerIsCompany)) return (policy, []);
         // R8/R9: each partner's standing (its country's or city's assessment today, KS's exceptions for this activity).
         var standings = await precondition.StandingsAsync(activity, policy, ct);
-        return (policy, ActivityRules.Evaluate(new ActivityCheckContext(activity, policy.Definition, Today) { PartnerStandings = standings }));
+        return (policy, ActivityRules.Evaluate(new ActivityCheckContext(activity, policy.Definition, Today)
+            { PartnerStandings = standings, OwnerIsCompany = ownerIsCompany }));
     }
+
+    /// <summary>
+    /// Issue 19: what the policy basis itself says of the activity, shown as findings beside the checks' own: no version in
+    /// force at its start (a gap, with the version that expired, the next one and the municipality's rule; before the
+    /// first adoption; an overlap), a version whose text is not known, a version that does not cover the owning unit.
+    /// In a gap under the default rule, or with no version at all, the finding blocks until the coordinator records a
+    /// reason (never a dead end: the coordinator's form is on the activity's page and in the API).
+    /// </summary>
+    public async Task<List<FindingDto>> BasisFindingsAsync(Activity activity, ActivityPolicy? policy, CancellationToken ct = default)
+    {
+        var answer = await policies.ActivityPolicyAnswerAsync(activity.PlannedStart, ct);
+        if (answer is null) return [];
+        var findings = new List<FindingDto>();
+        var reason = activity.GapReason is { } r ? " " + l["Finding_GapReasonRecorded", r].Value : "";
+        var waits = activity.GapReason is null ? " " + l["Finding_GapReasonNeeded"].Value : "";
+        switch (answer.Outcome)
+        {
+            case InForceOutcome.Gap when policy is { Continuing: true }:
+                findings.Add(new("policy-gap", FindingSeverity.Info, answer.Explanation, answer.LastExpired!.Key, answer.LastExpired.Label, "", null));
+                break;
+            case InForceOutcome.Gap:
+                findings.Add(new("policy-gap", activity.GapReason is null ? FindingSeverity.Blocking : FindingSeverity.Info, answer.Explanation + waits + reason,
+                    answer.LastExpired!.Key, answer.LastExpired.Label, "", "GapReason"));
+                break;
+            case InForceOutcome.NotYetAdopted or InForceOutcome.Overlap:
+                findings.Add(new("policy-none", activity.GapReason is null ? FindingSeverity.Blocking : FindingSeverity.Info, answer.Explanation + waits + reason,
+                    "", "", "", "GapReason"));
+                break;
+            case InForceOutcome.InForce when answer.TextKnown == false:
+                findings.Add(new("policy-text-unknown", FindingSeverity.Info, answer.Explanation, answer.Version!.Key, answer.Version.Label, "", null));
+                break;
+        }
+        if (policy is not null && !policy.Definition.Version.Covers((await me.GetUnitTreeAsync(ct)).IsCompanyOrUnder(activity.OwnerUnitId)))
+            findings.Add(new("policy-not-covered", FindingSeverity.Info, l["Finding_NotCovered", policy.Label, policy.Definition.Version.AppliesTo],
+                policy.Definition.Key, policy.Label, policy.Definition.Version.AppliesTo, null));
+        return findings;
+    }
+
+    /// <summary>Issue 19: the coordinator records (or, empty, withdraws) the reason an activity with no policy version in force may be approved.</summary>
+    public Task<ActivitySave> RecordGapReasonAsync(Guid id, GapReasonInput input, CancellationToken ct = default) =>
+        ChangeAsync(id, input.Version, editDetails: false, (activity, scope) => Task.FromResult(activity.RecordGapReason(scope, input.Reason)), null, ct);
 
     private async Task<ActivityDto> ToDtoAsync(Activity a, CancellationToken ct)
     {
@@ -72,6 +117,7 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
         var userIds = a.Comments.Select(c => c.AuthorUserId).Append(a.ResponsibleUserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var (policy, findings) = await EvaluateAsync(a, ct);
+        var basis = await BasisFindingsAsync(a, policy, ct);
         var approvedUnder = a.ApprovedPolicyVersionId is { } approvedId
             ? await db.PolicyVersions.AsNoTracking().Where(v => v.Id == approvedId).Select(v => new PolicyRefDto(v.Id, v.Label)).FirstOrDefaultAsync(ct)
             : null;
@@ -103,9 +149,13 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
             a.Comments.OrderBy(c => c.At).Select(c => new CommentDto(c.Id, names.GetValueOrDefault(c.AuthorUserId) ?? "–", c.At, c.Text)).ToList(),
             ActivityClassification.Of(a, partners.ToDictionary(p => p.Key, p => p.Value.CountryCode)),
             policy is null ? null : new PolicyRefDto(policy.VersionId, policy.Label), approvedUnder, a.ApprovedAt,
-            findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field)).ToList(),
-            ActionsFor(a, scope, findings), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
-            canEdit && ActivityWorkflow.CanEditTrips(a.Status), canEdit && ActivityWorkflow.CanReportYearlyResults(a.Status), a.Version);
+            basis.Concat(findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field))).ToList(),
+            ActionsFor(a, scope, findings, policy is not null || a.GapReason is not null), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
+            canEdit && ActivityWorkflow.CanEditTrips(a.Status), canEdit && ActivityWorkflow.CanReportYearlyResults(a.Status), a.Version)
+        {
+            GapReason = a.GapReason,
+            NeedsGapReason = basis.Any(f => f.Field == "GapReason"),
+        };
     }
 
     private static string PolicyCodesFor(Finding f) => Domain.Policies.PolicyCodes.CheckKinds.Code(f.Check);
@@ -114,9 +164,10 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
     /// The steps the caller may take: approving and rejecting are the unit's approvers'; the rest its editors'. Approval is
     /// not offered while a blocking finding stands (the server would refuse it); the page says why instead.
     /// </summary>
-    private static List<ActivityAction> ActionsFor(Activity a, AccessScope scope, IReadOnlyList<Finding> findings) => ActivityWorkflow.ActionsFrom(a.Status)
+    /// <param name="hasBasis">A version applies at the activity's start, or the coordinator recorded why it may be approved without one.</param>
+    private static List<ActivityAction> ActionsFor(Activity a, AccessScope scope, IReadOnlyList<Finding> findings, bool hasBasis) => ActivityWorkflow.ActionsFrom(a.Status)
         .Where(action => action is ActivityAction.Approve or ActivityAction.Reject ? scope.CanApproveFor(a.OwnerUnitId) : scope.CanEditFor(a.OwnerUnitId))
-        .Where(action => action != ActivityAction.Approve || !ActivityRules.AnyBlocking(findings))
+        .Where(action => action != ActivityAction.Approve || (hasBasis && !ActivityRules.AnyBlocking(findings)))
         .ToList();
 
     // ---- changing ----

@@ -66,6 +66,24 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
     /// <summary>The governing document's title for the findings' source, e.g. "Internationell policy".</summary>
     public string? PolicyTitle { get; private set; }
     public bool CanEditFor { get; private set; }
+    /// <summary>Issue 19: the coordinator may record why an activity with no policy version in force may be approved.</summary>
+    public bool CanRecordGapReason { get; private set; }
+    [BindProperty] public GapReasonForm GapReason { get; set; } = new();
+
+    public sealed class GapReasonForm
+    {
+        [Display(Name = "GapReason_Title")] public string? Reason { get; set; }
+        public int? Version { get; set; }
+    }
+
+    public async Task<IActionResult> OnPostGapReasonAsync(Guid id)
+    {
+        OnlyErrorsOf("GapReason.");
+        if (!ModelState.IsValid) return await FailedAsync(id, "gap-reason");
+        if (!(await me.GetScopeAsync()).IsCoordinator) return Forbid();
+        var result = await activities.RecordGapReasonAsync(id, new GapReasonInput(GapReason.Reason, GapReason.Version));
+        return await OutcomeAsync(id, result, "gap-reason", "GapReason.", _ => "Reason", l["GapReason_SavedFlash"].Value);
+    }
     public bool CanAddLinks { get; private set; }
     public List<SelectListItem> Units { get; private set; } = [];
     public IReadOnlyList<FundingProgramme> Programmes => reference.EuProgrammes;
@@ -289,6 +307,9 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         if (scope.CanRecordPreconditionExceptions && activity.Findings.Any(f => f.Severity == FindingSeverity.Blocking && f.Check == PartnerPreconditionCode))
             PartnersNeedingException = await PartnersNeedingExceptionAsync(activity);
         CanEditFor = scope.CanEditFor(activity.OwnerUnitId);
+        CanRecordGapReason = scope.IsCoordinator && (activity.NeedsGapReason || activity.GapReason is not null)
+            && activity.Status is ActivityStatus.Draft or ActivityStatus.Submitted or ActivityStatus.Rejected;
+        GapReason.Reason ??= activity.GapReason;
         Publication = await publication.GetAsync(id);
         if (Publication is { IsPublished: true })
             MunicipalitySlug = await db.Municipalities.AsNoTracking().Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Slug).FirstOrDefaultAsync();

@@ -17,7 +17,9 @@ public static class PoliciesApi
         g.MapGet("/", async (PolicyService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
         g.MapGet("/versions/{id:guid}", async Task<Results<Ok<VersionDetails>, ProblemHttpResult>> (Guid id, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetVersionAsync(id, ct) is { } v ? TypedResults.Ok(v) : Problems.NotFound(l));
-        g.MapGet("/in-force", InForceOn);
+        g.MapGet("/in-force", InForceOn).WithSummary("R2: per document, what is in force on ?date= (default today): the version (its text may be unknown), or the gap with the version that expired, the next one and the municipality's gap rule.");
+        g.MapPut("/documents/{id:guid}/gap-rule", ChooseGapRule).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Records the municipality's rule for a gap in the document: ReasonRequired (default) or ExpiredContinues.");
         g.MapPost("/versions/{id:guid}/decisions", RecordDecision).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
             .WithSummary("Records an adoption (of a draft), revision or extension decision (R3); an adoption that would overlap a version in force is refused unless replacesInForce.");
         g.MapGet("/versions/{id:guid}/source", Source).WithSummary("The version's policy file (omvarld-policy/1).");
@@ -41,6 +43,16 @@ public static class PoliciesApi
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             return Problems.From(new Dictionary<string, string[]> { ["date"] = [l["Policies_DateInvalid"]] }, l);
         return TypedResults.Ok(await s.InForceAsync(day, ct));
+    }
+
+    private static async Task<Results<Ok<DocumentDto>, ValidationProblem, ProblemHttpResult>> ChooseGapRule(Guid id, GapRuleInput input, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        // The rule is judged before the document is looked up: a body without one is a 400 whatever the id.
+        if (input.Rule is null) return Problems.From(Omvarld.Domain.Common.Result.Fail("GapRule_Invalid", "Rule"), l);
+        var (result, found) = await s.ChooseGapRuleAsync(id, input.Rule, ct);
+        if (!found) return Problems.NotFound(l);
+        if (!result.IsOk) return Problems.From(result, l);
+        return TypedResults.Ok((await s.ListAsync(ct)).First(d => d.Id == id));
     }
 
     private static async Task<Results<Ok<VersionDetails>, ValidationProblem, ProblemHttpResult>> RecordDecision(Guid id, DecisionInput input, PolicyService s, IStringLocalizer<SharedResource> l, CancellationToken ct)
@@ -121,3 +133,6 @@ public static class PoliciesApi
         return TypedResults.Created($"/api/v1/policies/versions/{summary.Id}", summary);
     }
 }
+
+/// <summary>The body of <c>PUT /api/v1/policies/documents/{id}/gap-rule</c>.</summary>
+public sealed record GapRuleInput(Omvarld.Domain.Policies.PolicyGapRule? Rule);

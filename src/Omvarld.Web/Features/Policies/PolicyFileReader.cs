@@ -94,10 +94,15 @@ public static partial class PolicyFileReader
                 var clause = Text(map, path, "clause");
                 return term is null || clause is null ? null : new TermDefinition(term, clause);
             });
-            var text = Text(root, "", "text");
+            // The format: text may be null where the version's text is not known; such a version has no rules.
+            var text = NullableText(root, "", "text");
+            if (text is null && Node(root, "text") is { } textNode && version is not null && (version.Goals.Count > 0 || version.Checks.Count > 0))
+                Error(textNode, "text", Sv.UnknownTextHasRules);
+            if (text is not null && version is { Goals.Count: 0 })
+                Error(Node(Node(root, "version") as YamlMappingNode ?? root, "goals") ?? root, "version.goals", Sv.NoGoals);
 
             if (Errors.Count > 0) return null;
-            return new PolicyDefinition(key!, document!, version!, Present(activityKinds), Present(definitions), text!);
+            return new PolicyDefinition(key!, document!, version!, Present(activityKinds), Present(definitions), text);
         }
 
         // Only called once there are no errors: every item was read.
@@ -127,7 +132,7 @@ public static partial class PolicyFileReader
         {
             const string path = "version";
             AllowOnly(map, path, "label", "adoptedBy", "revisionResponsible", "followUpResponsible", "appliesTo",
-                "appliesToCompanies", "validUntil", "sdgs", "decisions", "goals", "precondition", "checks");
+                "appliesToCompanies", "validUntil", "sdgs", "decisions", "goals", "precondition", "checks", "clauses");
             var label = Text(map, path, "label");
             var adoptedBy = Text(map, path, "adoptedBy");
             var revision = NullableText(map, path, "revisionResponsible");
@@ -140,6 +145,7 @@ public static partial class PolicyFileReader
             var goals = ReadGoals(map, path);
             var precondition = Map(map, path, "precondition", required: false) is { } p ? ReadPrecondition(p) : null;
             var checks = ReadChecks(map, path, goals, precondition, Node(map, "precondition") is not null);
+            var clauses = ReadClauses(map, path);
 
             var adoptedOn = decisions?.FirstOrDefault(d => d.Decision.Kind == DecisionKind.Adopted)?.Decision.Date;
             if (validUntil?.Validity is { LastDay: { } lastDay } validity && adoptedOn is { } adopted && lastDay < adopted)
@@ -147,7 +153,31 @@ public static partial class PolicyFileReader
 
             if (Errors.Count > 0) return null;
             return new VersionDefinition(label!, adoptedBy!, revision, followUp, appliesTo!, companies!.Value, validUntil!.Value.Validity!.Value,
-                sdgs!, decisions!.Select(d => d.Decision).ToList(), goals!, precondition, checks!);
+                sdgs!, decisions!.Select(d => d.Decision).ToList(), goals!, precondition, checks!) { Clauses = clauses! };
+        }
+
+        private List<ClauseDefinition>? ReadClauses(YamlMappingNode version, string versionPath)
+        {
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var clauses = List(version, versionPath, "clauses", required: false, (item, path) =>
+            {
+                if (!IsMap(item, path, out var map)) return null;
+                AllowOnly(map, path, "code", "clause", "handling", "why");
+                var code = Text(map, path, "code");
+                if (code is not null)
+                {
+                    var codeNode = Node(map, "code")!;
+                    if (!GoalCodePattern().IsMatch(code)) { Error(codeNode, Path(path, "code"), Sv.BadGoalCode(code)); code = null; }
+                    else if (codes.TryGetValue(code, out var firstLine)) { Error(codeNode, Path(path, "code"), Sv.DuplicateValue(code, firstLine)); code = null; }
+                    else codes[code] = LineOf(codeNode.Start);
+                }
+                var clause = Text(map, path, "clause");
+                var handling = Code(map, path, "handling", PolicyCodes.ClauseHandlings, Sv.NotAllowed);
+                var why = Text(map, path, "why");
+                return code is null || clause is null || handling is null || why is null ? null : new ClauseDefinition(code, clause, handling.Value, why);
+            });
+            if (clauses is null) return Node(version, "clauses") is null ? [] : null;
+            return clauses.Any(c => c is null) ? null : clauses.Select(c => c!).ToList();
         }
 
         private List<int>? ReadSdgs(YamlMappingNode map, string path)
@@ -233,7 +263,7 @@ public static partial class PolicyFileReader
                 var clause = Text(map, path, "clause");
                 return code is null || name is null || kind is null || clause is null ? null : new GoalDefinition(code, name, kind.Value, clause);
             });
-            if (goals is { Count: 0 }) Error(Node(version, "goals")!, Path(versionPath, "goals"), Sv.NoGoals);
+            // An empty list is judged with the text: a version whose text is unknown has no goals (ReadPolicy).
             return goals is null || goals.Any(g => g is null) ? null : goals.Select(g => g!).ToList();
         }
 
@@ -524,6 +554,7 @@ public static partial class PolicyFileReader
         public static string ItemNotMap => L["PolicyFile_ItemNotMap"];
         public static string MissingGoalCode => L["PolicyFile_MissingGoalCode"];
         public static string NoGoals => L["PolicyFile_NoGoals"];
+        public static string UnknownTextHasRules => L["PolicyFile_UnknownTextHasRules"];
         public static string NullDateNeedsNote => L["PolicyFile_NullDateNeedsNote"];
         public static string CheckNeedsPrecondition => L["PolicyFile_CheckNeedsPrecondition"];
 

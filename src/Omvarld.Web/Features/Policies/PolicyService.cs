@@ -15,9 +15,13 @@ public sealed record DecisionDto(DecisionKind Kind, string Body, DateOnly? Date,
     public static DecisionDto From(PolicyDecision d) => new(d.Kind, d.Body, d.Date, d.ProposedBy, d.CaseNumber, d.MinuteParagraph, d.ValidUntil, d.Text, d.Note);
 }
 
-public sealed record VersionSummaryDto(Guid Id, string Key, string Label, DateOnly? AdoptedOn, string ValidUntil, DateOnly? LastDay, PolicyStatus Status);
+/// <param name="TextKnown">False for a version whose text is not known (Borås 2002): it has no goals and no checks.</param>
+public sealed record VersionSummaryDto(Guid Id, string Key, string Label, DateOnly? AdoptedOn, string ValidUntil, DateOnly? LastDay, PolicyStatus Status,
+    bool TextKnown = true);
 
-public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind Kind, string KindGroupTerm, string? KindMeaning, IReadOnlyList<VersionSummaryDto> Versions)
+/// <param name="GapRule">The municipality's rule for a gap in this document (issue 19).</param>
+public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind Kind, string KindGroupTerm, string? KindMeaning, IReadOnlyList<VersionSummaryDto> Versions,
+    PolicyGapRule GapRule = PolicyGapRule.ReasonRequired)
 {
     /// <summary>The adopted versions as the in-force rule sees them.</summary>
     public List<VersionPeriod> AdoptedPeriods() => Versions.Where(v => v.AdoptedOn is not null)
@@ -28,7 +32,27 @@ public sealed record DocumentDto(Guid Id, string Key, string Title, DocumentKind
     {
         var r = InForce.On(date, AdoptedPeriods());
         VersionSummaryDto? Find(VersionPeriod? p) => p is null ? null : Versions.First(v => v.Id == p.VersionId);
-        return new InForceDto(Id, Title, r.Outcome, Find(r.Version), Find(r.LastExpired), r.Conflicting.Select(p => Find(p)!).ToList());
+        var inForce = Find(r.Version);
+        var lastExpired = Find(r.LastExpired);
+        // In a gap: the version adopted next, if any has been (2023 after Borås's 2022–2023 gap).
+        var next = r.Outcome == InForceOutcome.Gap
+            ? Versions.Where(v => v.AdoptedOn > date).OrderBy(v => v.AdoptedOn).FirstOrDefault()
+            : null;
+        var applies = r.Outcome switch
+        {
+            InForceOutcome.InForce => inForce,
+            InForceOutcome.Gap when GapRule == PolicyGapRule.ExpiredContinues => lastExpired,
+            _ => null,
+        };
+        return new InForceDto(Id, Title, r.Outcome, inForce, lastExpired, r.Conflicting.Select(p => Find(p)!).ToList())
+        {
+            Date = date,
+            Next = next,
+            GapRule = r.Outcome == InForceOutcome.Gap ? GapRule : null,
+            Applies = applies,
+            TextKnown = applies?.TextKnown,
+            Explanation = InForceText.Explain(Title, date, r.Outcome, inForce, lastExpired, next, GapRule, r.Conflicting.Select(p => Find(p)!.Label).ToList()),
+        };
     }
 }
 
@@ -41,7 +65,45 @@ public sealed record VersionDetails(DocumentDto Document, VersionSummaryDto Vers
     public bool IsDraft => Version.Status == PolicyStatus.Draft;
 }
 
-public sealed record InForceDto(Guid DocumentId, string DocumentTitle, InForceOutcome Outcome, VersionSummaryDto? Version, VersionSummaryDto? LastExpired, IReadOnlyList<VersionSummaryDto> Conflicting);
+/// <summary>R2: what is in force of one document on <see cref="Date"/>, and, in a gap, what the municipality's rule makes of it.</summary>
+/// <param name="Version">The version in force (Outcome InForce); its text may be unknown (<see cref="TextKnown"/>).</param>
+/// <param name="LastExpired">In a gap: the version that expired last.</param>
+public sealed record InForceDto(Guid DocumentId, string DocumentTitle, InForceOutcome Outcome, VersionSummaryDto? Version, VersionSummaryDto? LastExpired, IReadOnlyList<VersionSummaryDto> Conflicting)
+{
+    public DateOnly Date { get; init; }
+    /// <summary>In a gap: the version adopted after the date, when one has been.</summary>
+    public VersionSummaryDto? Next { get; init; }
+    /// <summary>In a gap: the municipality's rule (recorded with the document).</summary>
+    public PolicyGapRule? GapRule { get; init; }
+    /// <summary>The version whose goals and checks activities starting on the date answer to: the one in force, or in a gap the expired one where the rule continues it.</summary>
+    public VersionSummaryDto? Applies { get; init; }
+    /// <summary>Whether the text of <see cref="Applies"/> is known; null when nothing applies.</summary>
+    public bool? TextKnown { get; init; }
+    /// <summary>The answer in one Swedish sentence or two, as the page shows it.</summary>
+    public string Explanation { get; init; } = "";
+}
+
+/// <summary>Words the in-force answer in Swedish (the page and the API give the same sentences).</summary>
+public static class InForceText
+{
+    public static string Explain(string title, DateOnly date, InForceOutcome outcome, VersionSummaryDto? inForce, VersionSummaryDto? lastExpired,
+        VersionSummaryDto? next, PolicyGapRule rule, IReadOnlyList<string> conflicting)
+    {
+        var l = new ResourceText();
+        var day = Format.IsoDate(date);
+        string Adopted(VersionSummaryDto v) => v.AdoptedOn is { } a ? Format.IsoDate(a) : "–";
+        return outcome switch
+        {
+            InForceOutcome.InForce when !inForce!.TextKnown => l["InForce_TextUnknown", title, day, inForce.Label, Adopted(inForce)],
+            InForceOutcome.InForce => l["InForce_Version", title, day, inForce!.Label, Adopted(inForce)],
+            InForceOutcome.NotYetAdopted => l["InForce_NotYetAdopted", title, day],
+            InForceOutcome.Overlap => l["InForce_Overlap", title, day, string.Join(", ", conflicting)],
+            _ => l["InForce_Gap", title, day, lastExpired!.Label, lastExpired.LastDay is { } last ? Format.IsoDate(last) : "–"]
+                + " " + (next is null ? l["InForce_GapNoNext"] : l["InForce_GapNext", next.Label, Adopted(next)])
+                + " " + (rule == PolicyGapRule.ExpiredContinues ? l["InForce_GapRuleContinues", lastExpired.Label] : l["InForce_GapRuleReason"]),
+        };
+    }
+}
 
 public sealed record RevisionDueDto(Guid DocumentId, string DocumentTitle, Guid VersionId, string Label, DateOnly LastDay, RevisionState State);
 
@@ -51,7 +113,8 @@ public sealed record DecisionInput(DecisionKind? Kind, string? Body, DateOnly? D
     string? ValidUntil, string? Text, int? Version, bool ReplacesInForce = false);
 
 /// <summary>The policy version an activity answers to (R2), with its goals and checks.</summary>
-public sealed record ActivityPolicy(Guid VersionId, string Label, PolicyDefinition Definition);
+/// <param name="Continuing">The version expired and nothing replaced it yet; the municipality's gap rule continues it (issue 19).</param>
+public sealed record ActivityPolicy(Guid VersionId, string Label, PolicyDefinition Definition, bool Continuing = false);
 
 public sealed record DraftInput(string? Key, string? Label);
 
@@ -87,16 +150,16 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
     {
         var documents = await db.GoverningDocuments.AsNoTracking().OrderBy(d => d.Title).ToListAsync(ct);
         var versions = await db.PolicyVersions.AsNoTracking()
-            .Select(v => new { v.Id, v.DocumentId, v.Key, v.Label, v.ValidUntil }).ToListAsync(ct);
+            .Select(v => new { v.Id, v.DocumentId, v.Key, v.Label, v.ValidUntil, v.TextKnown }).ToListAsync(ct);
         var adoptions = await AdoptionDatesAsync(ct);
         return documents.Select(d =>
         {
             var periods = versions.Where(v => v.DocumentId == d.Id && adoptions.ContainsKey(v.Id))
                 .Select(v => new VersionPeriod(v.Id, v.Label, adoptions[v.Id], Validity.Parse(v.ValidUntil) ?? Validity.Replaced)).ToList();
             var summaries = versions.Where(v => v.DocumentId == d.Id)
-                .Select(v => Summary(v.Id, v.Key, v.Label, v.ValidUntil, periods))
+                .Select(v => Summary(v.Id, v.Key, v.Label, v.ValidUntil, periods) with { TextKnown = v.TextKnown })
                 .OrderByDescending(v => v.AdoptedOn ?? DateOnly.MaxValue).ToList();
-            return new DocumentDto(d.Id, d.Key, d.Title, d.Kind, d.KindGroupTerm, d.KindMeaning, summaries);
+            return new DocumentDto(d.Id, d.Key, d.Title, d.Kind, d.KindGroupTerm, d.KindMeaning, summaries, d.GapRule);
         }).ToList();
     }
 
@@ -135,7 +198,7 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
     {
         var documents = await ListAsync(ct);
         var document = documents.Where(d => d.Kind == DocumentKind.Policy).OrderBy(d => d.Id).FirstOrDefault();
-        if (document?.InForceOn(date) is not { Outcome: InForceOutcome.InForce, Version: { } version }) return null;
+        if (document?.InForceOn(date) is not { Applies: { } version } answer) return null;
         // An adopted version's content never changes: read once per instance, keyed by id and row version.
         var rowVersion = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Version).FirstAsync(ct);
         var definition = await cache.GetOrCreateAsync(("policy-definition", version.Id, rowVersion), async entry =>
@@ -144,7 +207,21 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
             var source = await db.PolicyVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => v.Source).FirstAsync(ct);
             return PolicyFileReader.Read(new StringReader(source)).Definition!;
         });
-        return new ActivityPolicy(version.Id, version.Label, definition!);
+        return new ActivityPolicy(version.Id, version.Label, definition!, answer.Outcome == InForceOutcome.Gap);
+    }
+
+    /// <summary>R2 and issue 19: what the municipality's activity policy says of <paramref name="date"/> (in force, gap with its rule, not yet adopted); null without one.</summary>
+    public async Task<InForceDto?> ActivityPolicyAnswerAsync(DateOnly date, CancellationToken ct = default) =>
+        (await ListAsync(ct)).Where(d => d.Kind == DocumentKind.Policy).OrderBy(d => d.Id).FirstOrDefault()?.InForceOn(date);
+
+    /// <summary>The coordinator records the municipality's rule for a gap in a document (audited as a change of the document).</summary>
+    public async Task<(Result Result, bool Found)> ChooseGapRuleAsync(Guid documentId, PolicyGapRule? rule, CancellationToken ct = default)
+    {
+        var document = await db.GoverningDocuments.FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null) return (Result.Ok, false);
+        var result = document.ChooseGapRule(rule);
+        if (result.IsOk) await SaveAsync(ct);
+        return (result, true);
     }
 
     /// <summary>
@@ -170,8 +247,8 @@ public sealed class PolicyService(OmvarldDbContext db, TimeProvider clock, Refer
                 cache.Set(("policy-definition", v.Id, v.Version), definition, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1) });
                 definitions[v.Id] = definition;
             }
-        return date => document.InForceOn(date) is { Outcome: InForceOutcome.InForce, Version: { } version } && definitions.TryGetValue(version.Id, out var d)
-            ? new ActivityPolicy(version.Id, version.Label, d) : null;
+        return date => document.InForceOn(date) is { Applies: { } version } answer && definitions.TryGetValue(version.Id, out var d)
+            ? new ActivityPolicy(version.Id, version.Label, d, answer.Outcome == InForceOutcome.Gap) : null;
     }
 
     /// <summary>R2: for each governing document, the version in force on <paramref name="date"/>, or the gap or overlap.</summary>

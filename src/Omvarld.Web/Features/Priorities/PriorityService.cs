@@ -12,8 +12,15 @@ namespace Omvarld.Web.Features.Priorities;
 public sealed record PriorityGoalDto(string Code, string Name);
 public sealed record PrioritySdgDto(int Goal, string Title);
 public sealed record PriorityDto(Guid Id, int Year, string Title, string? Text, IReadOnlyList<PriorityGoalDto> Goals, IReadOnlyList<PrioritySdgDto> Sdgs,
-    IReadOnlyList<PlanActivityDto> Activities, int Version);
-public sealed record PriorityUpdateInput(int Year, string? Title, string? Text, IReadOnlyList<string>? GoalCodes, IReadOnlyList<int>? Sdgs, int? Version);
+    IReadOnlyList<PlanActivityDto> Activities, int Version)
+{
+    /// <summary>KS's decision that set the priority: date, minute paragraph (§), case number; null when not recorded.</summary>
+    public DateOnly? DecidedOn { get; init; }
+    public string? MinuteParagraph { get; init; }
+    public string? CaseNumber { get; init; }
+}
+public sealed record PriorityUpdateInput(int Year, string? Title, string? Text, IReadOnlyList<string>? GoalCodes, IReadOnlyList<int>? Sdgs, int? Version,
+    DateOnly? DecidedOn = null, string? MinuteParagraph = null, string? CaseNumber = null);
 public sealed record PriorityLinkInput(Guid? ActivityId);
 
 /// <summary>R17: KS's overall priorities for the international area per year, and the activities that serve them.</summary>
@@ -38,7 +45,7 @@ public sealed class PriorityService(OmvarldDbContext db, CurrentUser me, PolicyS
             p.GoalCodes.Select(c => new PriorityGoalDto(c, goalNames[p.Year].GetValueOrDefault(c, c))).ToList(),
             p.Sdgs.Select(s => new PrioritySdgDto(s, reference.Sdg(s)?.TitleSv ?? "")).ToList(),
             links.Where(l => l.PriorityId == p.Id).Select(l => new PlanActivityDto(l.Id, l.Title)).OrderBy(a => a.Title, StringComparer.Ordinal).ToList(),
-            p.Version)).ToList();
+            p.Version) { DecidedOn = p.DecidedOn, MinuteParagraph = p.MinuteParagraph, CaseNumber = p.CaseNumber }).ToList();
     }
 
     public async Task<PriorityDto?> GetAsync(Guid id, CancellationToken ct = default)
@@ -69,7 +76,7 @@ public sealed class PriorityService(OmvarldDbContext db, CurrentUser me, PolicyS
         var priority = await db.Priorities.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null) return PlanSave.NotFound;
         if (input.Version is { } v && v != priority.Version) return PlanSave.Conflict;
-        var changed = new PriorityInput(input.Year, input.Title, input.Text, input.GoalCodes, input.Sdgs);
+        var changed = new PriorityInput(input.Year, input.Title, input.Text, input.GoalCodes, input.Sdgs, input.DecidedOn, input.MinuteParagraph, input.CaseNumber);
         var result = priority.Update(changed, await GoalCodesAsync(input.Year, ct), scope);
         if (!result.IsOk) return PlanSave.Invalid(result);
         if (input.Year != priority.Year && await db.ActionPlanItems.AnyAsync(i => i.PriorityId == id, ct))

@@ -80,7 +80,9 @@ public class PolicyFileReaderTests
         Assert.True(version.AppliesToCompanies);
         Assert.Equal(4, policy.ActivityKinds.Count);
         Assert.Equal(3, policy.Definitions.Count);
-        Assert.Equal([new DateOnly(2002, 2, 19), new DateOnly(2009, 8, 20)], version.Decisions.Select(d => d.Date!.Value));
+        // The 2009 text is in force from its revision; the 2002 adoption is BORAS-2002's (text unknown).
+        Assert.Equal([new DateOnly(2009, 8, 20)], version.Decisions.Select(d => d.Date!.Value));
+        Assert.Equal(new DateOnly(2009, 8, 20), version.AdoptedOn);
         Assert.Null(policy.Document.KindMeaning);
     }
 

@@ -178,6 +178,10 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("GapReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<bool>("IatiChosen")
                         .HasColumnType("boolean");
 
@@ -1554,9 +1558,20 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
                     b.PrimitiveCollection<string[]>("GoalCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("MinuteParagraph")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.PrimitiveCollection<int[]>("Sdgs")
                         .IsRequired()
@@ -1592,6 +1607,11 @@ namespace Omvarld.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("GapRule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1713,6 +1733,9 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("TextKnown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ValidUntil")
                         .IsRequired()

@@ -169,6 +169,10 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GapReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IatiChosen")
                         .HasColumnType("INTEGER");
 
@@ -1545,8 +1549,19 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("GoalCodes")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinuteParagraph")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Sdgs")
@@ -1582,6 +1597,11 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GapRule")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -1704,6 +1724,9 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TextKnown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ValidUntil")
                         .IsRequired()

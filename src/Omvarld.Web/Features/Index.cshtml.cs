@@ -12,8 +12,13 @@ namespace Omvarld.Web.Features;
 public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.Features.Policies.PolicyService policies, IConfiguration configuration,
     PreconditionService precondition, Omvarld.Web.Features.ActionPlans.ActionPlanService actionPlans, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l,
     Omvarld.Web.Features.Activities.Results.ResultsDueService resultsDue, Omvarld.Web.Features.ContactPersons.ContactPersonService contactPersons,
-    TimeProvider clock) : PageModel
+    TimeProvider clock, Omvarld.Web.Features.Openness.PublicQueries publicQueries) : PageModel
 {
+    /// <summary>Issue 16.8: nobody is signed in: the page shows the way to the open pages and to sign in.</summary>
+    public bool Anonymous { get; private set; }
+    /// <summary>For an anonymous visitor: the municipalities whose open pages have something to show.</summary>
+    public List<Omvarld.Web.Features.Openness.PublicMunicipality> PublicMunicipalities { get; private set; } = [];
+
     /// <summary>How many days ahead an exception's end is shown.</summary>
     public const int ExceptionWarningDays = 60;
 
@@ -44,6 +49,7 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid changeId)
     {
+        if (!me.IsAuthenticated) return Challenge();
         var saved = await precondition.AcknowledgeAsync(changeId);
         if (saved.Outcome == PreconditionOutcome.Forbidden) return Forbid();
         if (saved.Outcome == PreconditionOutcome.NotFound) return NotFound();
@@ -56,6 +62,12 @@ public sealed class IndexModel(CurrentUser me, OmvarldDbContext db, Omvarld.Web.
 
     public async Task OnGetAsync()
     {
+        if (!me.IsAuthenticated)
+        {
+            Anonymous = true;
+            PublicMunicipalities = await publicQueries.PublishingMunicipalitiesAsync(HttpContext.RequestAborted);
+            return;
+        }
         Scope = await me.GetScopeAsync();
         if (Scope.CanReadMunicipality && me.MunicipalityId is { } municipalityId)
             PublicSlug = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Slug).FirstOrDefaultAsync();

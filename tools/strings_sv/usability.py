@@ -1,0 +1,23 @@
+# Issue 16: start pages, navigation groups, the newcomer's first minute, plural forms.
+S = {
+"Login_DemoTitle": "Demoinloggningar",
+"Login_DemoWhere": "Det här är en demoinstallation (Development). Lösenorden skrevs ut i terminalen när appen startade och finns i filen",
+"Login_DemoMunicipality": "Kommun",
+"Login_DemoRole": "Roll",
+"Login_PublicPages": "Kommunernas öppna sidor om internationellt arbete (utan inloggning)",
+"Public_SignIn": "Logga in",
+"Welcome_Title": "Omvärld",
+"Welcome_Intro": "Omvärld samlar kommunernas internationella arbete: aktiviteter, samarbetspartner, länder och beslut. Det som kommunerna har publicerat kan alla läsa, utan inloggning.",
+"Welcome_Municipalities": "Kommuner som publicerar sitt internationella arbete",
+"Welcome_SignInTitle": "Arbetar du i en kommun?",
+"Welcome_SignIn": "Logga in för att registrera och följa upp det internationella arbetet.",
+"Shell_Menu": "Meny",
+"Shell_CurrentGroup": "(här är du)",
+"Shell_TableRegion": "Tabell, rulla i sidled",
+"NavGroup_Work": "Arbete",
+"NavGroup_Governance": "Styrning",
+"NavGroup_World": "Omvärld",
+"NavGroup_Admin": "Administration",
+"Nav_ResultsDue": "Resultat att redovisa",
+"Nav_OpenDataSettings": "Öppna data",
+}

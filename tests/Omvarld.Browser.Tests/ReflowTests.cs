@@ -66,20 +66,24 @@ public sealed partial class ReflowTests(BrowserFixture fixture, ITestOutputHelpe
             var route = RouteOf(path);
             if (!mustVisit.Contains(path) && !seenRoutes.Add(route)) continue;
             seenRoutes.Add(route);
-            var response = await Page.GotoAsync(path);
+            // A generous limit: the first page also starts the app, and the machine may be busy.
+            var response = await Page.GotoAsync(path, new() { Timeout = 90_000 });
             if (response is null || response.Status != 200 || new Uri(Page.Url).AbsolutePath.StartsWith("/konto/nekad", StringComparison.Ordinal))
                 continue; // Not this role's page (403 or a redirect): the authorization matrix covers that.
             await ScanAsync();
             count++;
             var overflow = await Page.EvaluateAsync<string>("""
                 () => {
-                  const d = document.documentElement;
-                  if (d.scrollWidth <= d.clientWidth) return '';
-                  const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > d.clientWidth + 1
-                    && !e.closest('.table-scroll') && ![...e.children].some(c => c.getBoundingClientRect().right > d.clientWidth + 1));
-                  return `scrollWidth ${d.scrollWidth} > clientWidth ${d.clientWidth}; widest: ` +
-                    wide.slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
-                      + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ');
+                  const d = document.documentElement, w = d.clientWidth;
+                  if (d.scrollWidth <= w) return '';
+                  // The elements that stick out, outermost first; not those inside a scrolling box that itself fits.
+                  const out = e => e.getBoundingClientRect().right > w + 1;
+                  const contained = e => { for (let a = e.parentElement; a && a !== d; a = a.parentElement) {
+                    const o = getComputedStyle(a).overflowX; if (o !== 'visible' && o !== 'clip' && !out(a)) return true; } return false; };
+                  const roots = [...document.body.querySelectorAll('*')].filter(e => out(e) && !contained(e) && !(e.parentElement && out(e.parentElement)));
+                  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+                  return `scrollWidth ${d.scrollWidth} > clientWidth ${w}; sticking out: ` + roots.slice(0, 5).map(e =>
+                    `${e.parentElement ? name(e.parentElement) + ' > ' : ''}${name(e)} (${Math.round(e.getBoundingClientRect().right)} px, "${(e.textContent || '').trim().slice(0, 40)}")`).join('; ');
                 }
                 """);
             if (overflow.Length > 0) failures.AppendLine($"{who} {path}: {overflow}");

@@ -7,6 +7,7 @@ namespace Omvarld.Web.Features.Shared;
 /// Issue 16.2 (WCAG 1.4.10 reflow): every <c>table</c> sits in its own horizontally scrolling wrapper, so that a
 /// wide table scrolls by itself at 320 px and the page does not. site.js makes the wrapper a focusable, named region
 /// when it does overflow (keyboard users can then scroll it); without the script it still scrolls by touch and mouse.
+/// (data-region-label is no longer read by site.js: a named region repeated the table's caption as a second landmark.)
 /// </summary>
 [HtmlTargetElement("table")]
 public sealed class TableScrollTagHelper(IStringLocalizer<SharedResource> l) : TagHelper

@@ -26,21 +26,12 @@
     });
   }
 
-  // A table wrapper that overflows becomes a focusable, named region, so that the keyboard can scroll it.
+  // A table wrapper that overflows becomes focusable, so that the keyboard can scroll it. It gets no role or name of
+  // its own: the table inside keeps its caption, and a second landmark with the same name would only repeat it.
   const regions = Array.from(document.querySelectorAll('.table-scroll'));
   const mark = r => {
-    if (r.scrollWidth > r.clientWidth + 1) {
-      if (!r.hasAttribute('tabindex')) {
-        const caption = r.querySelector('caption');
-        r.setAttribute('tabindex', '0');
-        r.setAttribute('role', 'region');
-        r.setAttribute('aria-label', (caption && caption.textContent.trim()) || r.dataset.regionLabel || '');
-      }
-    } else if (r.getAttribute('role') === 'region') {
-      r.removeAttribute('tabindex');
-      r.removeAttribute('role');
-      r.removeAttribute('aria-label');
-    }
+    if (r.scrollWidth > r.clientWidth + 1) r.setAttribute('tabindex', '0');
+    else r.removeAttribute('tabindex');
   };
   regions.forEach(mark);
   if (regions.length && 'ResizeObserver' in window) {

@@ -15,7 +15,7 @@ public sealed class ActivityFlowTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task Editor_registers_a_project_mends_the_blocking_finding_and_the_approver_approves() => RunAsync(async () =>
     {
         await LoginAsync("redaktor@boras.demo");
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Aktiviteter"));
         await Expect(Heading1).ToHaveTextAsync("Aktiviteter");
 
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Registrera aktivitet" }));
@@ -54,7 +54,7 @@ public sealed class ActivityFlowTests(BrowserFixture fixture) : BrowserTest(fixt
         var activityUrl = Page.Url;
 
         // The partner directory and its form pass the scan too.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Samarbetsparter" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Samarbetsparter"));
         await Expect(Heading1).ToHaveTextAsync("Samarbetsparter");
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Ny samarbetspart" }));
         await Expect(Heading1).ToHaveTextAsync("Ny samarbetspart");

@@ -140,5 +140,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IClassFixture<Browse
 
     protected ILocator Heading1 => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
     protected ILocator MainNav => Page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+
+    /// <summary>A link of the main menu, its group opened first (issue 16.2: the menu's groups are disclosures).</summary>
+    protected async Task<ILocator> MenuLinkAsync(string name, bool exact = false)
+    {
+        var group = MainNav.Locator("details.main-nav__group")
+            .Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = exact, IncludeHidden = true }) });
+        if (await group.CountAsync() == 1 && await group.GetAttributeAsync("open") is null)
+            await group.Locator("> summary").ClickAsync();
+        return MainNav.GetByRole(AriaRole.Link, new() { Name = name, Exact = exact });
+    }
     protected static Regex Exact(string text) => new("^\\s*" + Regex.Escape(text) + "\\s*$");
 }

@@ -9,10 +9,18 @@ public sealed class CoordinatorFlowTests(BrowserFixture fixture) : BrowserTest(f
     [Fact]
     public Task Coordinator_creates_and_renames_a_unit_then_signs_out() => RunAsync(async () =>
     {
-        // Not signed in: the start page sends the visitor to the login page.
+        // Not signed in: the start page is the front door, with the open pages and a way to sign in (issue 16.8).
         await VisitAsync("/");
+        Assert.Equal(BaseUrl + "/", Page.Url);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Kommunernas internationella arbete" })).ToBeVisibleAsync();
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Logga in" }));
         Assert.StartsWith(BaseUrl + "/konto/logga-in", Page.Url);
         await Expect(Heading1).ToHaveTextAsync("Logga in");
+        // In Development with the demo seeded, the login page says where the demo logins are and lists the roles.
+        var demo = Page.GetByRole(AriaRole.Region, new() { Name = "Demoinloggningar" }).First;
+        await Expect(demo).ToContainTextAsync("demo-logins.txt");
+        await Expect(demo).ToContainTextAsync("samordnare@boras.demo");
+        await Expect(demo).ToContainTextAsync("KS-sekretariatet");
 
         await Page.GetByLabel("E-postadress").FillAsync("samordnare@boras.demo");
         await Page.GetByLabel("Lösenord").FillAsync(AppFactory.DemoPassword);
@@ -21,9 +29,9 @@ public sealed class CoordinatorFlowTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(Page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Borås Stad");
 
         // The main menu leads to the organisation.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Organisation"));
         await Expect(Heading1).ToHaveTextAsync("Organisation");
-        await Expect(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(await MenuLinkAsync("Organisation")).ToHaveAttributeAsync("aria-current", "page");
 
         // A new office under Stadsledningskansliet.
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Ny enhet" }));
@@ -42,7 +50,7 @@ public sealed class CoordinatorFlowTests(BrowserFixture fixture) : BrowserTest(f
         var unitUrl = Page.Url;
 
         // It is in the organisation tree, under its parent.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Organisation"));
         var tree = Page.GetByRole(AriaRole.List, new() { Name = "Organisation" });
         await Expect(tree.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
         // Nested in its parent's list item, so the hierarchy is there for screen readers too.

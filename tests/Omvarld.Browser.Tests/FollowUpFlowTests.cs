@@ -21,7 +21,7 @@ public sealed class FollowUpFlowTests(BrowserFixture fixture) : BrowserTest(fixt
 
         await LoginAsync("samordnare@upplands-bro.demo");
         await VisitAsync("/");
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Uppföljning", Exact = true }));
+        await ClickAndScanAsync(await MenuLinkAsync("Uppföljning", exact: true));
         await Expect(Heading1).ToHaveTextAsync("Uppföljning");
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Öppna en uppföljning" }));
         await Page.GetByLabel("År", new() { Exact = true }).FillAsync("2025");

@@ -10,7 +10,7 @@ public sealed class IatiCalendarPagesTests(BrowserFixture fixture) : BrowserTest
     public Task Coordinator_sees_the_iati_file_and_an_activitys_choice() => RunAsync(async () =>
     {
         await LoginAsync("samordnare@boras.demo");
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "IATI" }));
+        await ClickAndScanAsync(await MenuLinkAsync("IATI"));
         await Expect(Heading1).ToHaveTextAsync("IATI-export");
         await Expect(Page.GetByLabel("IATI-organisationsidentifierare")).ToHaveValueAsync("SE-ON-2120001561");
         await Expect(Page.Locator("#iati-included")).ToContainTextAsync("Partnerskap för lokal demokrati med Zrazkove");

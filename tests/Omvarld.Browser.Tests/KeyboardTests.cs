@@ -48,13 +48,24 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task The_main_menu_is_reachable_by_keyboard_after_the_skip_link() => RunAsync(async () =>
     {
         await LoginAsync("samordnare@boras.demo");
-        // Skip link, brand, user name, sign-out, then the main menu: Start, Organisation.
-        var organisation = MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" });
-        for (var i = 0; i < 10; i++)
+        // Skip link, brand, user name, sign-out, then the main menu: Start, then the groups (disclosures).
+        var administration = MainNav.Locator("summary", new() { HasText = "Administration" });
+        for (var i = 0; i < 12; i++)
         {
             await Page.Keyboard.PressAsync("Tab");
-            if (await organisation.EvaluateAsync<bool>("e => e === document.activeElement")) break;
+            if (await administration.EvaluateAsync<bool>("e => e === document.activeElement")) break;
         }
+        await Expect(administration).ToBeFocusedAsync();
+        // Enter opens the group; Tab goes to its first link; Escape closes it and gives focus back to the group.
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.Keyboard.PressAsync("Tab");
+        var organisation = MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" });
+        await Expect(organisation).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(administration).ToBeFocusedAsync();
+        await Expect(organisation).ToBeHiddenAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.Keyboard.PressAsync("Tab");
         await Expect(organisation).ToBeFocusedAsync();
         await NavigateByAsync(() => Page.Keyboard.PressAsync("Enter"));
         await Expect(Heading1).ToHaveTextAsync("Organisation");

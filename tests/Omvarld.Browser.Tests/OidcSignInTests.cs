@@ -39,8 +39,8 @@ public sealed class OidcSignInTests(BrowserFixture fixture) : BrowserTest(fixtur
         // Back at Omvärld, signed in, with the coordinator's menu.
         Assert.Equal(BaseUrl + "/", Page.Url);
         await Expect(Heading1).ToHaveTextAsync("Start");
-        await Expect(MainNav.GetByRole(AriaRole.Link, new() { Name = "Användare" })).ToBeVisibleAsync();
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Inloggning" }));
+        await Expect(await MenuLinkAsync("Användare")).ToBeVisibleAsync();
+        await ClickAndScanAsync(await MenuLinkAsync("Inloggning"));
         await Expect(Heading1).ToHaveTextAsync("Inloggning med kommunens konto");
         await Expect(Page.GetByLabel("Text på knappen")).ToHaveValueAsync("Logga in med Borås stads konto");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("En hemlighet är sparad");

@@ -93,19 +93,19 @@ public sealed class PagesTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task Coordinator_funding_pipeline_import_and_a_policy_draft_are_reachable_and_accessible() => RunAsync(async () =>
     {
         await LoginAsync("samordnare@boras.demo");
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Finansiering" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Finansiering"));
         await Expect(Heading1).ToContainTextAsync("Finansiering");
         // Issue 7: the yearly compilation with its charts and world map (SVG with text alternatives), scanned by axe.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Sammanställning" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Sammanställning"));
         await Expect(Heading1).ToHaveTextAsync("Årlig sammanställning");
         await Expect(Page.Locator("figure.compilation-map svg[role=img]")).ToHaveCountAsync(1);
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Stapeldiagram: Aktiviteter per slag" })).ToBeVisibleAsync();
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Aktiviteter"));
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Läs in aktiviteter från Excel" }));
         await Expect(Heading1).ToHaveTextAsync("Läs in aktiviteter från Excel");
 
         // Issue 4: a new version of the 2023 policy as a draft, opened in its editor.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Styrdokument" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Styrdokument"));
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "2023" }).First);
         await Page.GetByText("Ny version som utkast").ClickAsync();
         await Page.GetByLabel("Nyckel för den nya versionen").FillAsync("BORAS-2028");

@@ -55,7 +55,7 @@ public sealed class PreconditionFlowTests(BrowserFixture fixture) : BrowserTest(
         var activityUrl = Page.Url;
 
         // The country page: the assessment, its readings and the attribution.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Länder" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Länder"));
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Kina", Exact = true }));
         await Expect(Page.Locator("#assessment-outcome")).ToContainTextAsync("Uppfyller inte kraven");
 
@@ -93,7 +93,7 @@ public sealed class PreconditionFlowTests(BrowserFixture fixture) : BrowserTest(
         await Expect(exceptions).ToContainTextAsync("Gäller");
 
         // The list of all exceptions.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Undantag" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Undantag"));
         await Expect(Heading1).ToHaveTextAsync("Undantag från förutsättningen för samarbetsparter");
         await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = Title })).ToContainTextAsync("protokollsutdrag.pdf");
 

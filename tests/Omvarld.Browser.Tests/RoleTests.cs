@@ -10,10 +10,17 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task Reader_sees_no_create_button_and_gets_the_swedish_403_page() => RunAsync(async () =>
     {
         await LoginAsync("lasare@boras.demo");
-        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Organisation", "Styrdokument", "Aktiviteter", "Samarbetsparter", "Länder", "Undantag", "Prioriteringar", "Handlingsplaner", "Uppföljning", "Kontaktpersoner", "Medlemskap", "Vänorter"]);
+        // Issue 16.2: the menu in groups, each a disclosure that opens to its links.
+        await Expect(MainNav.Locator(".main-nav__list > li > a, .main-nav__list > li > details > summary")).ToHaveTextAsync(["Start", "Arbete", "Styrning", "Omvärld", "Administration"]);
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start"]);
+        await MainNav.GetByText("Omvärld", new() { Exact = true }).ClickAsync();
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Länder", "Samarbetsparter", "Vänorter", "Medlemskap"]);
+        await MainNav.GetByText("Styrning", new() { Exact = true }).ClickAsync();
+        // One group open at a time (site.js).
+        await Expect(MainNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Styrdokument", "Prioriteringar", "Undantag"]);
 
         // The municipality's policies: the list says which version is in force, a version shows its goals and clauses.
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Styrdokument" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Styrdokument"));
         await Expect(Heading1).ToHaveTextAsync("Styrdokument");
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Internationell policy 2016" }));
         await Expect(Heading1).ToHaveTextAsync("Internationell policy 2016");
@@ -31,7 +38,7 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(added.Filter(new() { HasText = "Demokratiska värderingar" })).ToHaveCountAsync(1);
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Tillagda globala mål: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13");
 
-        await ClickAndScanAsync(MainNav.GetByRole(AriaRole.Link, new() { Name = "Organisation" }));
+        await ClickAndScanAsync(await MenuLinkAsync("Organisation"));
         await Expect(Heading1).ToHaveTextAsync("Organisation");
         await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Organisation" }).GetByRole(AriaRole.Link, new() { Name = "Stadsledningskansliet" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Ny enhet" })).ToHaveCountAsync(0);
@@ -51,7 +58,7 @@ public sealed class RoleTests(BrowserFixture fixture) : BrowserTest(fixture)
     public Task System_administrator_sees_both_demo_municipalities() => RunAsync(async () =>
     {
         await LoginAsync("admin@omvarld.demo");
-        var menuItem = MainNav.GetByRole(AriaRole.Link, new() { Name = "Kommuner" });
+        var menuItem = await MenuLinkAsync("Kommuner");
         await Expect(menuItem).ToBeVisibleAsync();
         await ClickAndScanAsync(menuItem);
         Assert.Equal(BaseUrl + "/admin/kommuner", Page.Url);

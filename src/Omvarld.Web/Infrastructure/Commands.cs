@@ -26,7 +26,7 @@ public static class Commands
                 await db.Database.MigrateAsync();
                 Console.WriteLine("The database is migrated to the latest version.");
                 await LoadShippedCountryDataAsync(services);
-                if (args.Contains("--demo")) await SeedDemoAsync(services, app.Configuration);
+                if (args.Contains("--demo")) PrintDemoBlock(await SeedDemoAsync(services, app.Configuration), app);
                 return 0;
             case CountryDataCommand.Name:
                 return await CountryDataCommand.RunAsync(services, args, Console.Out, Console.Error);
@@ -53,7 +53,12 @@ public static class Commands
             await LoadShippedCountryDataAsync(services);
             var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
             if (demo.Enabled ?? options.ParsedProvider == DatabaseProvider.Sqlite)
-                await SeedDemoAsync(services, app.Configuration);
+            {
+                // Issue 16.8: the logins are printed as one block once the app has started (after the host's and EF's
+                // start-up messages), where a newcomer looking at the terminal sees them last.
+                var block = await SeedDemoAsync(services, app.Configuration);
+                app.Lifetime.ApplicationStarted.Register(() => PrintDemoBlock(block, app));
+            }
             return true;
         }
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
@@ -70,7 +75,8 @@ public static class Commands
             Console.WriteLine($"Country data '{r.Name}' loaded ({r.RowCount} rows, {r.FirstYear}–{r.LastYear}).");
     }
 
-    private static async Task SeedDemoAsync(IServiceProvider services, IConfiguration configuration)
+    /// <summary>The demo's logins (first start: each account; later starts: where the file with them is).</summary>
+    private static async Task<List<string>> SeedDemoAsync(IServiceProvider services, IConfiguration configuration)
     {
         var seeder = services.GetRequiredService<DemoSeeder>();
         var logins = await seeder.SeedAsync();
@@ -83,12 +89,25 @@ public static class Commands
             Directory.CreateDirectory(folder);
             await File.WriteAllLinesAsync(file, lines);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            foreach (var line in lines) Console.WriteLine(line);
+            lines.Add($"(also kept in {file})");
+            return lines;
         }
-        else if (File.Exists(file))
-        {
-            Console.WriteLine($"Omvärld demo mode: the demo logins are in {file}");
-        }
+        return File.Exists(file) ? [$"Omvärld demo mode: the demo logins are in {file}"] : [];
+    }
+
+    /// <summary>One framed block, written at once so that no log line lands inside it.</summary>
+    private static void PrintDemoBlock(List<string> lines, WebApplication app)
+    {
+        if (lines.Count == 0) return;
+        var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var rule = new string('=', 100);
+        var block = new System.Text.StringBuilder().AppendLine().AppendLine(rule);
+        if (addresses.FirstOrDefault() is { } address) block.AppendLine($"Omvärld is running at {address} — sign in at {address.TrimEnd('/')}/konto/logga-in");
+        foreach (var line in lines) block.AppendLine(line);
+        block.AppendLine(rule);
+        Console.Out.Write(block.ToString());
+        Console.Out.Flush();
     }
 
     /// <summary>

@@ -23,7 +23,8 @@ public static class WebSetup
             {
                 o.RootDirectory = "/Features";
                 // Every folder names its policy; pages add stricter ones with [Authorize]. Anything not named falls back to "signed in".
-                o.Conventions.AuthorizePage("/Index", AuthorizationPolicies.SignedIn);
+                // Issue 16.8: the start page is also the front door; an anonymous visitor gets the way to the open pages and to sign in.
+                o.Conventions.AllowAnonymousToPage("/Index");
                 o.Conventions.AuthorizeFolder("/Units", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Policies", AuthorizationPolicies.Member);
                 o.Conventions.AuthorizeFolder("/Activities", AuthorizationPolicies.Member);

@@ -56,7 +56,8 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /konto/extern/{kommun}"] = [L, L, L, L, L, L, L],
         ["GET /konto/extern/{kommun}/callback"] = [L, L, L, L, L, L, L],
         // Signed in
-        ["GET /"] = [L, A, A, A, A, A, A],
+        // Issue 16.8: anonymous visitors get the front door (the way to the open pages and to sign in).
+        ["GET /"] = [A, A, A, A, A, A, A],
         ["GET /konto"] = [L, A, A, A, A, A, A],
         ["GET /konto/losenord"] = [L, A, A, A, A, A, A],
         ["GET /konto/logga-ut"] = [L, A, A, A, A, A, A],

@@ -86,4 +86,12 @@ internal static class DemoOrganisations
     ["upplandsbro-2020.yaml"]);
 
     public static readonly DemoMunicipality[] All = [Boras, UpplandsBro];
+
+    /// <summary>The demo system administrator's e-mail (<see cref="DemoSeeder"/>).</summary>
+    public const string AdminEmail = "admin@omvarld.demo";
+
+    /// <summary>The demo accounts of each role, as the seeder makes them (contact persons left out): for the sign-in page's hint.</summary>
+    public static IEnumerable<(string Municipality, string Role, string Email)> Accounts() =>
+        All.SelectMany(m => m.Users.Select(u => (m.Name, u.Label, $"{u.Local}@{m.Slug}.demo")))
+            .Prepend(("(hela installationen)", "Systemadministratör", AdminEmail));
 }

@@ -28,7 +28,7 @@ public sealed class DemoSeeder(OmvarldDbContext db, UserManager<AppUser> users, 
         var logins = new List<DemoLogin>();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        logins.Add(await CreateUserAsync(null, "Systemadministratör", "admin@omvarld.demo", "Demo Systemadministratör", u => u.IsSystemAdministrator = true));
+        logins.Add(await CreateUserAsync(null, "Systemadministratör", DemoOrganisations.AdminEmail, "Demo Systemadministratör", u => u.IsSystemAdministrator = true));
 
         foreach (var m in DemoOrganisations.All)
         {

@@ -3,13 +3,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
 using Omvarld.Web.Data;
 
 namespace Omvarld.Web.Features.Account;
 
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, IStringLocalizer<SharedResource> l,
-    ILogger<LoginModel> log, Oidc.OidcSignInService oidc) : PageModel
+    ILogger<LoginModel> log, Oidc.OidcSignInService oidc, IWebHostEnvironment env, OmvarldDbContext db, IConfiguration configuration) : PageModel
 {
+    /// <summary>Issue 16.8: in Development with the demo seeded, the demo accounts and where their passwords are (else null).</summary>
+    public DemoHint? Demo { get; private set; }
+
+    public sealed record DemoAccount(string Municipality, string Role, string Email);
+    public sealed record DemoHint(string LoginsFile, IReadOnlyList<DemoAccount> Accounts);
+
     /// <summary>The municipalities' OpenID Connect providers that are enabled: one button each.</summary>
     public IReadOnlyList<Oidc.OidcButton> ExternalProviders { get; private set; } = [];
     /// <summary>Why an external sign-in was refused (an <see cref="Oidc.OidcError"/> name), shown as a Swedish message.</summary>
@@ -32,6 +39,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     public async Task OnGetAsync(CancellationToken ct)
     {
         ExternalProviders = await oidc.ButtonsAsync(ct);
+        Demo = await DemoHintAsync(ct);
         if (Enum.TryParse<Oidc.OidcError>(ExternalError, ignoreCase: false, out var error) && Enum.IsDefined(error))
             ModelState.AddModelError(string.Empty, l["Oidc_Error_" + error]);
     }
@@ -39,6 +47,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     public async Task<IActionResult> OnPostAsync()
     {
         ExternalProviders = await oidc.ButtonsAsync(HttpContext.RequestAborted);
+        Demo = await DemoHintAsync(HttpContext.RequestAborted);
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null || !user.IsActive)
@@ -74,5 +83,22 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
         if (user.MustChangePassword) return RedirectToPage("/Account/ChangePassword");
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+
+    /// <summary>
+    /// Only in Development and only for accounts the demo seeder made (marked IsDemo): one per role and municipality,
+    /// the e-mail and role, never a password (those are random and kept in the logins file and the start-up output).
+    /// </summary>
+    private async Task<DemoHint?> DemoHintAsync(CancellationToken ct)
+    {
+        if (!env.IsDevelopment()) return null;
+        var demoEmails = (await db.Users.AsNoTracking().Where(u => u.IsDemo && u.IsActive).Select(u => u.Email).ToListAsync(ct))
+            .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (demoEmails.Count == 0) return null;
+        var accounts = Omvarld.Web.Data.Demo.DemoOrganisations.Accounts()
+            .Where(a => demoEmails.Contains(a.Email)).Select(a => new DemoAccount(a.Municipality, a.Role, a.Email)).ToList();
+        if (accounts.Count == 0) return null;
+        var folder = Path.GetFullPath(configuration["Data:Folder"] ?? "App_Data", env.ContentRootPath);
+        return new DemoHint(Path.Combine(folder, "demo-logins.txt"), accounts);
     }
 }

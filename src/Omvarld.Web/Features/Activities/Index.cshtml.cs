@@ -8,8 +8,19 @@ using Omvarld.Web.Infrastructure;
 namespace Omvarld.Web.Features.Activities;
 
 /// <summary>R10: the municipality's activities, filtered, sorted and paged in a GET form, with the same filters as a file.</summary>
-public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicyService policies, ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicyService policies, ReferenceData reference, TimeProvider clock,
+    Omvarld.Web.Features.DecisionQueue.DecisionQueueService decisionQueue, Results.ResultsRule results,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>Issue 16.4: what stands in an activity's way, said in the list: a short label and the reason in words.</summary>
+    public sealed record RowState(string Kind, string Label, string Reason);
+
+    /// <summary>The states of the activities on this page (those with none are not in it).</summary>
+    public Dictionary<Guid, List<RowState>> States { get; private set; } = [];
+
+    /// <summary>The filters in use, each with the address of the list without it (the removable chips).</summary>
+    public List<(string Label, string Value, string Without)> ActiveFilters { get; private set; } = [];
+
     public const int PageSize = 50;
 
     public ActivityFilter Filter { get; private set; } = new();
@@ -41,7 +52,57 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
             if (await policies.ActivityPolicyOnAsync(date) is { } policy)
                 foreach (var g in policy.Definition.Version.Goals.Where(g => Goals.All(o => o.Value != g.Code)))
                     Goals.Add(new SelectListItem($"{g.Name} ({policy.Label})", g.Code));
+        await StatesAsync(today);
+        ActiveFilters = ActiveFilterChips();
         var export = ActivityListQuery.ToQueryString(Filter);
         ExportQuery = export.Length == 0 ? "?" : export + "&";
+    }
+
+    /// <summary>Waits for KS (the partner precondition, per partner) and results overdue (per report): two set queries for the page.</summary>
+    private async Task StatesAsync(DateOnly today)
+    {
+        var ids = List.Items.Select(i => i.Id).ToList();
+        if (ids.Count == 0) return;
+        void Add(Guid id, RowState state)
+        {
+            if (!States.TryGetValue(id, out var list)) States[id] = list = [];
+            list.Add(state);
+        }
+        foreach (var (id, reasons) in await decisionQueue.WaitingForKsAsync(ids))
+            Add(id, new RowState("ks", l["Activities_StateWaitingForKs"], string.Join(" ", reasons)));
+        var onPage = ids.ToHashSet();
+        foreach (var o in (await results.OwedAsync(null, today)).Where(o => onPage.Contains(o.ActivityId) && o.Report.State == Omvarld.Domain.Activities.ReportDueState.Overdue))
+            Add(o.ActivityId, new RowState("results", l["Activities_StateResultsMissing"],
+                l["Activities_StateResultsMissingReason", o.Report.Year is { } y ? l["ResultsDue_Yearly", y].Value : l["ResultsDue_Final"].Value, Omvarld.Web.Features.Shared.Format.Date(o.Report.DueDate)]));
+    }
+
+    private List<(string Label, string Value, string Without)> ActiveFilterChips()
+    {
+        var chips = new List<(string, string, string)>();
+        var query = Request.Query;
+        void Chip(string key, string label, Func<string, string> shown)
+        {
+            if (!query.TryGetValue(key, out var v) || string.IsNullOrWhiteSpace(v.ToString())) return;
+            var rest = query.Where(q => q.Key != key && q.Key != ActivityListQuery.PageNumber && !string.IsNullOrWhiteSpace(q.Value.ToString()))
+                .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+            var without = string.Join("&", rest);
+            chips.Add((label, shown(v.ToString()), "/aktiviteter" + (without.Length == 0 ? "" : "?" + without)));
+        }
+        Chip(ActivityListQuery.Text, l["Common_Search"], v => v);
+        Chip(ActivityListQuery.Unit, l["Activities_FilterUnit"], v => Units.FirstOrDefault(u => u.Value == v)?.Text.Trim('\u00A0') ?? v);
+        Chip(ActivityListQuery.Kind, l["Field_ActivityKind"], v => Filter.Kind is { } k ? l["ActivityKind_" + k] : v);
+        Chip(ActivityListQuery.Status, l["Field_Status"], v => Filter.Status is { } st ? l["ActivityStatus_" + st] : v);
+        Chip(ActivityListQuery.Country, l["Activities_FilterCountry"], CountryName);
+        Chip(ActivityListQuery.Goal, l["Activities_FilterGoal"], v => Goals.FirstOrDefault(g => g.Value == v)?.Text ?? v);
+        Chip(ActivityListQuery.Sdg, l["Activities_FilterSdg"], v => Sdgs.FirstOrDefault(g => g.Goal.ToString() == v) is { } g ? $"{g.Goal}. {g.TitleSv}" : v);
+        Chip(ActivityListQuery.Year, l["Activities_FilterYear"], v => v);
+        Chip(ActivityListQuery.Funding, l["Activities_FilterFunding"], v => v switch
+        {
+            "own" => l["Activities_FundingOwn"], "eu" => l["Activities_FundingEu"], "other" => l["Activities_FundingOther"], "none" => l["Activities_FundingNone"],
+            _ => Programmes.FirstOrDefault(p => p.Code == v)?.NameSv ?? v,
+        });
+        Chip(ActivityListQuery.Classification, l["Activities_FilterClassification"], v => Filter.Classification is { } c ? l["ActivityClass_" + c] : v);
+        Chip(ActivityListQuery.Published, l["Openness_FilterPublished"], v => v == "true" ? l["Openness_FilterPublishedYes"] : l["Openness_FilterPublishedNo"]);
+        return chips;
     }
 }

@@ -125,6 +125,19 @@ public sealed class DecisionQueueService(OmvarldDbContext db, CurrentUser me, Po
             .Select(g => new WaitingForKsDto(g.Key, g.First().ActivityTitle!, g.First().Since, g.ToList())).ToList();
     }
 
+    /// <summary>
+    /// Issue 16.4: of these activities (a page of a list), the submitted ones that wait for KS's exception, each with why
+    /// (one reason per partner), for the list's state column.
+    /// </summary>
+    public async Task<Dictionary<Guid, List<string>>> WaitingForKsAsync(IReadOnlyCollection<Guid> activityIds, CancellationToken ct = default)
+    {
+        if (activityIds.Count == 0) return [];
+        var ids = activityIds.ToList();
+        var lines = await PreconditionLinesAsync(a => a.Status == ActivityStatus.Submitted && ids.Contains(a.Id), Today, ct);
+        return lines.Where(x => x.Kind == DecisionKind.ExceptionNeeded).GroupBy(x => x.ActivityId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Text).ToList());
+    }
+
     // ---- the partner precondition (R8, R9) ----
 
     private async Task<List<DecisionLine>> PreconditionLinesAsync(System.Linq.Expressions.Expression<Func<Activity, bool>>? filter, DateOnly today, CancellationToken ct)

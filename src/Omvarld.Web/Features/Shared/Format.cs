@@ -15,6 +15,16 @@ public static class Format
     public static string Number(decimal n) => n.ToString("N0", Sv);
     public static string DateTime(DateTimeOffset at) => DateTime(at.UtcDateTime);
 
+    /// <summary>
+    /// Issue 16.6: a minute's paragraph as "§ 87", whatever was typed ("87", "§87", "§ 87", "§§ 87"): the sign written
+    /// once, by the app. Empty stays empty.
+    /// </summary>
+    public static string Paragraph(string? typed)
+    {
+        var bare = (typed ?? "").Trim().TrimStart('§', ' ', '\u00A0').Trim();
+        return bare.Length == 0 ? "" : "§ " + bare;
+    }
+
     /// <summary>A file size as Swedes write it: 512 kB, 1,4 MB, 20 MB.</summary>
     public static string Bytes(long bytes) => bytes switch
     {

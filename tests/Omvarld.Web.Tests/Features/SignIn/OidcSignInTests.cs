@@ -172,7 +172,7 @@ public abstract class OidcSignInTests(OmvarldApp app, OidcProviderFixture idp)
         Assert.Null(await UserAsync(person));
         Assert.Equal(0, await LoginsAsync(person));
         Assert.Equal(assignmentsBefore, await AssignmentsAsync());
-        Assert.Contains("/konto/logga-in", (await client.GetAsync("/")).Headers.Location?.ToString() ?? "");
+        Assert.Contains("/konto/logga-in", (await client.GetAsync("/konto")).Headers.Location?.ToString() ?? "");
         var page = await client.GetDocumentAsync(response.Headers.Location!.ToString());
         Assert.Contains(error == "Token" ? "kunde inte godkännas" : "avbröts", page.QuerySelector(".error-summary")?.TextContent ?? "");
     }
@@ -213,7 +213,7 @@ public abstract class OidcSignInTests(OmvarldApp app, OidcProviderFixture idp)
         });
         var client = app.NewClient();
         AssertRefused(await SignInAtProviderAsync(client), "Inactive");
-        Assert.Contains("/konto/logga-in", (await client.GetAsync("/")).Headers.Location?.ToString() ?? "");
+        Assert.Contains("/konto/logga-in", (await client.GetAsync("/konto")).Headers.Location?.ToString() ?? "");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class IndexModel(ActivityImportService import, IStringLocalizer<Sh
             if (RowErrors.Count > 0) ModelState.AddModelError(nameof(ImportFile), l["ActivityImport_HasErrors", RowErrors.Count]);
             return Page();
         }
-        TempData["Flash"] = l["ActivityImport_DoneFlash", outcome.Stored].Value;
+        TempData["Flash"] = Omvarld.Web.Features.Shared.Plural.Count(l, outcome.Stored, "ActivityImport_DoneFlash");
         return RedirectToPage();
     }
 }

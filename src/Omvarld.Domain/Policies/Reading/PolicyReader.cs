@@ -23,20 +23,20 @@ public static partial class PolicyReader
         var title = Title(source);
         var kind = title.Value is null ? ProposedField.None : KindOf(title);
         var (adoptedBy, adoptedOn) = Adoption(text, labels);
-        var revisedOn = DateField(labels, "revisedOn");
-        var revision = Responsible(text, sentences, labels, "revisionResponsible", "revidering");
-        var followUp = Responsible(text, sentences, labels, "followUpResponsible", "uppföljning");
+        var revisedOn = DateField(text, labels, "revisedOn");
+        var revision = Responsible(text, sentences, labels, "revisionResponsible", @"revider\w*");
+        var followUp = Responsible(text, sentences, labels, "followUpResponsible", @"(?:uppföljning|följs upp|följa upp)");
         var appliesTo = AppliesTo(text, labels);
-        var validUntil = ValidUntil(labels);
-        var caseNumber = Field(labels, "caseNumber", v => CaseNumberValue().Match(v) is { Success: true } m ? m.Value : null);
-        var minute = MinuteParagraph(text);
+        var validUntil = ValidUntil(text, labels);
+        var caseNumber = Field(text, labels, "caseNumber", v => CaseNumberValue().Match(v) is { Success: true } m ? m.Value : null);
+        var minute = MinuteParagraph(text, adoptedOn);
 
         var goals = Goals(text, sentences, out var goalIntros);
         var precondition = Precondition(text, sentences);
         var checks = Checks(text, sentences, goals, goalIntros, precondition);
         var sdgs = Sdgs(text);
 
-        var covered = goals.Select(g => g.Clause.Span)
+        var covered = goals.Select(g => g.Clause.Span).Concat(goalIntros)
             .Concat(checks.SelectMany(c => c.Clauses).Select(p => p.Span))
             .Concat(precondition is null ? [] : [precondition.Clause.Span])
             .Concat(labels.Select(l => new TextSpan(l.LabelStart, l.ValueEnd - l.LabelStart)))
@@ -137,21 +137,18 @@ public static partial class PolicyReader
         return labels;
     }
 
-    private static ProposedField Field(List<Label> labels, string field, Func<string, string?> parse)
+    private static ProposedField Field(string text, List<Label> labels, string field, Func<string, string?> parse)
     {
         foreach (var l in labels.Where(l => l.Field == field))
         {
             var value = parse(l.Value);
-            if (value is not null) return new ProposedField(value, new Passage(new TextSpan(l.LabelStart, l.ValueEnd - l.LabelStart), "")) { };
+            if (value is not null) return new ProposedField(value, Passage(text, new TextSpan(l.LabelStart, l.ValueEnd - l.LabelStart)));
         }
         return ProposedField.None;
     }
 
-    private static ProposedField WithText(ProposedField f, string text) =>
-        f.Source is null ? f : f with { Source = Passage(text, f.Source.Span) };
-
-    private static ProposedField DateField(List<Label> labels, string field) =>
-        Field(labels, field, v => ParseDate(v)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private static ProposedField DateField(string text, List<Label> labels, string field) =>
+        Field(text, labels, field, v => ParseDate(v)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     // ---------------------------------------------------------------- metadata
 
@@ -209,7 +206,7 @@ public static partial class PolicyReader
 
     private static (ProposedField By, ProposedField On) Adoption(string text, List<Label> labels)
     {
-        var by = WithText(Field(labels, "adoptedBy", v => BodyCode(FirstBody(v))), text);
+        var by = Field(text, labels, "adoptedBy", v => BodyCode(FirstBody(v)));
         // "Datum:" is the adoption date only inside the box, right after who adopted it.
         var byLabel = labels.FirstOrDefault(l => l.Field == "adoptedBy");
         var on = ProposedField.None;
@@ -251,7 +248,7 @@ public static partial class PolicyReader
     /// <summary>From the box; failing that, from a sentence that gives a named body the responsibility ("ansvarar för uppföljning", "genomför årlig uppföljning").</summary>
     private static ProposedField Responsible(string text, List<TextSpan> sentences, List<Label> labels, string field, string topic)
     {
-        var boxed = WithText(Field(labels, field, v => FirstBody(v) ?? (v.Length > 0 && v.Length < 80 && char.IsUpper(v[0]) ? v : null)), text);
+        var boxed = Field(text, labels, field, v => FirstBody(v) ?? (v.Length > 0 && v.Length < 80 && char.IsUpper(v[0]) ? v : null));
         if (boxed.Value is not null) return boxed;
         foreach (var s in sentences)
         {
@@ -282,15 +279,15 @@ public static partial class PolicyReader
 
     private static ProposedField AppliesTo(string text, List<Label> labels)
     {
-        var boxed = WithText(Field(labels, "appliesTo", v => v.Length > 0 ? v : null), text);
+        var boxed = Field(text, labels, "appliesTo", v => v.Length > 0 ? v : null);
         if (boxed.Value is not null) return boxed;
         var m = AppliesToPhrase().Match(text);
         return m.Success ? new ProposedField(m.Value, Passage(text, new TextSpan(m.Index, m.Length))) : ProposedField.None;
     }
 
-    private static ProposedField ValidUntil(List<Label> labels)
+    private static ProposedField ValidUntil(string text, List<Label> labels)
     {
-        var f = Field(labels, "validUntil", v =>
+        var f = Field(text, labels, "validUntil", v =>
         {
             if (ParseDate(v) is { } d) return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var y = Regex.Match(v, @"^(?:\D{0,20}?)(20\d\d|19\d\d)\b");
@@ -299,10 +296,16 @@ public static partial class PolicyReader
         return f;
     }
 
-    private static ProposedField MinuteParagraph(string text)
+    private static ProposedField MinuteParagraph(string text, ProposedField adoptedOn)
     {
+        // "Antagen av kommunfullmäktige 2021-03-15, § 34": the § printed right after the adoption.
+        if (adoptedOn.Source is { } at)
+        {
+            var near = Regex.Match(text[at.Span.End..Math.Min(text.Length, at.Span.End + 12)], @"^,?\s*§\s*(\d{1,4})\b");
+            if (near.Success) return new ProposedField("§ " + near.Groups[1].Value, Passage(text, new TextSpan(at.Span.End + near.Index, near.Length)));
+        }
         var m = MinuteParagraphPattern().Match(text);
-        return m.Success ? new ProposedField("§ " + m.Groups[1].Value, Passage(text, new TextSpan(m.Index, m.Length))) : ProposedField.None;
+        return m.Success ? new ProposedField("§ " + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value), Passage(text, new TextSpan(m.Index, m.Length))) : ProposedField.None;
     }
 
     private static readonly string[] Months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
@@ -368,8 +371,27 @@ public static partial class PolicyReader
             var kind = PurposeContext(text, introSentence.Start) ? GoalKind.Purpose : GoalKind.Goal;
             foreach (var item in items) goals.Add(Goal(text, item, kind, goals));
         }
+        // Goals in prose, announced by their number: "Det internationella arbetet har tre syften. Det ska ... Det ska ... Och det ska ...".
+        if (goals.Count == 0)
+        {
+            foreach (Match m in ProseGoalsAnnouncement().Matches(text))
+            {
+                var count = Array.IndexOf(NumberWords, m.Groups["n"].Value.ToLowerInvariant()) + 2;
+                var announcement = sentences.FindIndex(x => x.Start <= m.Index && m.Index < x.End);
+                if (announcement < 0 || announcement + count >= sentences.Count) continue;
+                var following = sentences.Skip(announcement + 1).Take(count).ToList();
+                // The goals stand in the announcement's paragraph, one sentence each.
+                if (text[sentences[announcement].Start..following[^1].End].Contains("\n\n", StringComparison.Ordinal)) continue;
+                intros.Add(sentences[announcement]);
+                var kind = m.Groups["what"].Value.StartsWith("syfte", StringComparison.OrdinalIgnoreCase) ? GoalKind.Purpose : GoalKind.Goal;
+                foreach (var f in following) goals.Add(Goal(text, f, kind, goals));
+                break;
+            }
+        }
         return goals;
     }
+
+    private static readonly string[] NumberWords = ["två", "tre", "fyra", "fem", "sex", "sju"];
 
     /// <summary>Items of a flattened list: each opens with a capitalised word after a lower-case word, or with a capitalised infinitive; the list ends at the first item that reads as a sentence.</summary>
     private static List<TextSpan> FlatItems(string text, int start, int end)
@@ -418,7 +440,7 @@ public static partial class PolicyReader
             else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
         }
         var code = sb.ToString().Trim('_');
-        if (code.Length > 40) code = code[..40].TrimEnd('_');
+        if (code.Length > 40) code = code[..(code.LastIndexOf('_', 40) is > 0 and var cut ? cut : 40)];
         return code.Length == 0 || !char.IsLetter(code[0]) ? "MAL_" + code : code;
     }
 
@@ -488,7 +510,17 @@ public static partial class PolicyReader
         string S(TextSpan s) => text.Substring(s.Start, s.Length);
         bool InBox(TextSpan s) => S(s).Contains(':') && LabelPatterns.Any(p => Regex.IsMatch(S(s), @"(?:" + p.Pattern + @")\s*:"));
 
-        foreach (var s in sentences)
+        // In a flattened list the sentence after the list runs on from its last item; a check's passage starts after it.
+        var afterGoals = sentences.Select(s =>
+        {
+            var inside = goals.Where(g => s.Start <= g.Clause.Span.Start && g.Clause.Span.End <= s.End).Select(g => g.Clause.Span.End).DefaultIfEmpty(-1).Max();
+            if (inside < 0 || inside >= s.End - 1) return s;
+            var start = inside;
+            while (start < s.End && !char.IsLetterOrDigit(text[start])) start++;
+            return new TextSpan(start, s.End - start);
+        }).ToList();
+
+        foreach (var s in afterGoals)
         {
             var t = S(s);
             if (InBox(s)) continue;
@@ -675,7 +707,7 @@ public static partial class PolicyReader
 
     // ---------------------------------------------------------------- patterns
 
-    [GeneratedRegex(@"\b(?:ska|skall|bör|måste|ansvarar för|åligger)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:ska|skall|bör|måste|ansvarar för|åligger)(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex DutyWord();
 
     [GeneratedRegex(@"^\s*(?:[•·▪●◦‣○■–*-]|\d{1,2}[.)]|[a-z]\))\s*")]
@@ -716,9 +748,12 @@ public static partial class PolicyReader
     [GeneratedRegex(@"(?:bidra till(?: att)?|syfte(?:t)? är att|mål(?:en)? är att|målen är|syften är|följande)\s*:\s+(?=[A-ZÅÄÖ])")]
     private static partial Regex FlatListIntro();
 
+    [GeneratedRegex(@"\b(?:har|finns|anges|är)\s+(?<n>två|tre|fyra|fem|sex|sju)\s+(?:övergripande\s+|huvudsakliga\s+)?(?<what>mål|syften|målsättningar|inriktningar)\b[^.:\n]*[.:]", RegexOptions.IgnoreCase)]
+    private static partial Regex ProseGoalsAnnouncement();
+
     [GeneratedRegex(@"^[A-ZÅÄÖ][a-zåäö]{2,}a$")]
     private static partial Regex Infinitive();
 
-    [GeneratedRegex(@"\b(?:förutsättning|krav|villkor|kriteri\w*|respekter\w*)\b[^.]*\b(?:land\w*|stad\w*|part\w*|partner\w*|samarbetsland\w*|kommun\w*)\b|\b(?:land\w*|stad\w*|part\w*|partner\w*)\b[^.]*\b(?:förutsättning|krav|villkor|respekterar|uppfyller)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:förutsättning|krav|villkor|kriteri\w*|respekter\w*)\b[^.]*\b(?:land\w*|stad\w*|part\w*|partner\w*|samarbetsland\w*|kommun\w*)\b|\b(?:land\w*|länder\w*|stad\w*|städer\w*|part\w*|partner\w*)\b[^.]*\b(?:förutsättning|krav|villkor|respekterar|uppfyller)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartnerCondition();
 }

@@ -719,7 +719,7 @@ public static partial class PolicyReader
     [GeneratedRegex(@"^(?:fastställs|fastställdes|antas|antogs|gäller|ska|skall|är|anger|beslutar|beslutade|föreslår|besluta)$", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionVerb();
 
-    [GeneratedRegex(@"Kommunfullmäktige|Kommunstyrelsen|\bKF\b|\bKS\b|[A-ZÅÄÖ][a-zåäö-]*nämnden\b")]
+    [GeneratedRegex(@"[Kk]ommunfullmäktige|[Kk]ommunstyrelsen|\bKF\b|\bKS\b|[A-ZÅÄÖ][a-zåäö-]*nämnden\b")]
     private static partial Regex BodyName();
 
     [GeneratedRegex(@"(?:fastställ\w*|antag\w*|beslutad\w*|beslutat)\s+av\s+(?<body>Kommunfullmäktige|Kommunstyrelsen|[A-ZÅÄÖ]\w*nämnden)(?:\s+den)?\s+(?<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+\d{4})", RegexOptions.IgnoreCase)]

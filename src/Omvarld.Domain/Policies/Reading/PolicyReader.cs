@@ -342,7 +342,10 @@ public static partial class PolicyReader
             while (j < lines.Count && TextNormaliser.IsBullet(text.Substring(lines[j].Start, lines[j].Length))) run.Add(lines[j++]);
             var intro = i > 0 ? lines[i - 1] : (TextSpan?)null;
             var introText = intro is null ? "" : text.Substring(intro.Value.Start, intro.Value.Length);
-            if (intro is not null && GoalIntro().IsMatch(introText) && !NotGoalIntro().IsMatch(introText))
+            // The list is introduced as goals, or stands (with its introducing line) under a goals heading ("Mål", "Syfte", "Inriktning").
+            var heading = i > 1 ? text.Substring(lines[i - 2].Start, lines[i - 2].Length) : "";
+            var underGoalHeading = heading.Length < 60 && heading.Length > 0 && !heading.EndsWith('.') && GoalIntro().IsMatch(heading);
+            if (intro is not null && (GoalIntro().IsMatch(introText) || underGoalHeading && introText.EndsWith(':')) && !NotGoalIntro().IsMatch(introText))
             {
                 intros.Add(LastSentence(sentences, intro.Value));
                 var kind = PurposeContext(text, intro.Value.Start) ? GoalKind.Purpose : GoalKind.Goal;

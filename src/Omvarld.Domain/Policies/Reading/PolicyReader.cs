@@ -433,7 +433,8 @@ public static partial class PolicyReader
         return new ProposedGoal(unique, name, kind, Passage(text, span));
     }
 
-    internal static string Code(string name)
+    /// <summary>A goal code (or document key) from a name: ASCII upper snake case, å/ä → A, ö → O.</summary>
+    public static string Code(string name)
     {
         var sb = new StringBuilder();
         foreach (var c in name.ToUpperInvariant())

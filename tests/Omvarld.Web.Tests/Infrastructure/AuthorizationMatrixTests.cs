@@ -92,6 +92,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /api/v1/policies/in-force"] = [L, F, A, A, A, A, A],
         ["PUT /api/v1/policies/documents/{id}/gap-rule"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/policies/import"] = [L, F, A, F, F, F, F],
+        ["POST /api/v1/policies/read"] = [L, F, A, F, F, F, F],
         ["POST /api/v1/policies/versions/{id}/decisions"] = [L, F, A, F, F, A, F],
         ["GET /styrdokument/versioner/{id}/andra"] = [L, F, A, F, F, F, F],
         ["GET /styrdokument/versioner/{id}/policyfil"] = [L, F, A, A, A, A, A],
@@ -382,6 +383,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["POST /api/v1/activities/{id}/files"] = 400, // multipart only
         ["POST /api/v1/activities/import"] = 400, // multipart only
         ["POST /api/v1/policies/import"] = 400,
+        ["POST /api/v1/policies/read"] = 400, // an empty body: "no text"
         ["POST /api/v1/policies/versions/{id}/drafts"] = 400,
         ["PUT /api/v1/policies/documents/{id}/gap-rule"] = 400,
         ["POST /api/v1/policies/versions/{id}/files"] = 400, // multipart only

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Omvarld.Domain.Policies.Reading;
 using Omvarld.Web.Features.Files;
+using Omvarld.Web.Features.Policies.Reading;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Policies;
@@ -34,6 +36,9 @@ public static class PoliciesApi
         g.MapDelete("/files/{fileId:guid}", RemoveFile).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
         // The body is read as text whatever its content type (no Accepts filter: a mismatch would fall to routing's 415).
         g.MapPost("/import", Import).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator);
+        g.MapPost("/read", ReadDocument).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Coordinator)
+            .WithSummary("Reads an adopted policy document (multipart/form-data: 'file' as PDF with a text layer, DOCX or UTF-8 text, or 'text'; or a text/plain body) " +
+                         "and returns the proposed draft, every item with its passage, as JSON and as omvarld-policy/1 YAML (?format=yaml). Nothing is stored.");
         return api;
     }
 
@@ -131,6 +136,37 @@ public static class PoliciesApi
             return LineErrors(result.Errors, l);
         var summary = (await s.ListAsync(ct)).SelectMany(d => d.Versions).First(v => v.Id == result.Version.Id);
         return TypedResults.Created($"/api/v1/policies/versions/{summary.Id}", summary);
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, ContentHttpResult, ValidationProblem>> ReadDocument(HttpRequest request, IStringLocalizer<SharedResource> l, string? format, CancellationToken ct)
+    {
+        if (request.ContentLength is > PolicyDocumentText.MaxBytes) return ReadError("PolicyRead_TooLarge");
+        DocumentText document;
+        if (request.HasFormContentType)
+        {
+            // The form is read here, not bound: a binding would add an Accepts filter whose 415 comes before authorization.
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.GetFile("file") is { } file)
+            {
+                if (file.Length > PolicyDocumentText.MaxBytes) return ReadError("PolicyRead_TooLarge");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                document = PolicyDocumentText.Read(buffer.ToArray());
+            }
+            else document = PolicyDocumentText.Text(form["text"].ToString());
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            document = buffer.Length > PolicyDocumentText.MaxBytes ? DocumentText.Error("PolicyRead_TooLarge") : PolicyDocumentText.Read(buffer.ToArray());
+        }
+        if (document.ErrorKey is { } key) return ReadError(key);
+        var proposal = PolicyReader.Read(TextNormaliser.Normalise(document.Pages!));
+        if (!proposal.HoldsPolicy) return ReadError("PolicyRead_NoPolicy");
+        return format == "yaml" ? TypedResults.Text(ProposalOutput.Yaml(proposal), "application/yaml; charset=utf-8") : TypedResults.Ok(ProposalOutput.ToDto(proposal));
+
+        ValidationProblem ReadError(string resource) => Problems.From(new Dictionary<string, string[]> { ["file"] = [l[resource]] }, l);
     }
 }
 

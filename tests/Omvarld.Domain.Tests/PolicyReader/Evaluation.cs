@@ -59,10 +59,24 @@ public static class Evaluation
         var adopted = decisions.FirstOrDefault(d => S(d, "kind") == "adopted");
         var revised = decisions.FirstOrDefault(d => S(d, "kind") == "revised");
         var validUntil = S(version, "validUntil");
+        // A document revised in place (Borås 2009 says "Fastställt … 2002, Reviderad den … 2009") is shipped as a version
+        // whose text is unknown (`text: null`) followed by the revised one: when the version just before this one of the
+        // same document has no text, the document was adopted then, and this version's adoption is its revision.
+        var adoptedOn = adopted is null ? null : S(adopted, "date");
+        var revisedOn = revised is null ? null : S(revised, "date");
+        var documentKey = S(doc, "key");
+        var before = Directory.GetFiles(Dir("Expected"), "*.yaml").Where(f => Path.GetFileName(f) != yamlFile)
+            .Select(f => { var st = new YamlStream(); st.Load(new StringReader(File.ReadAllText(f))); return (YamlMappingNode)st.Documents[0].RootNode; })
+            .Where(r => S((YamlMappingNode)r["document"], "key") == documentKey)
+            .Select(r => (Root: r, Adopted: ((YamlSequenceNode)((YamlMappingNode)r["version"])["decisions"]).Children.Cast<YamlMappingNode>()
+                .Where(d => S(d, "kind") == "adopted").Select(d => S(d, "date")).FirstOrDefault()))
+            .Where(v => v.Adopted is not null && adoptedOn is not null && string.CompareOrdinal(v.Adopted, adoptedOn) < 0)
+            .OrderByDescending(v => v.Adopted, StringComparer.Ordinal).FirstOrDefault();
+        if (before.Root is not null && S(before.Root, "text") is null && revisedOn is null) (adoptedOn, revisedOn) = (before.Adopted, adoptedOn);
         var meta = new Dictionary<string, string?>
         {
             ["title"] = S(doc, "title"), ["kind"] = S(doc, "kind"), ["adoptedBy"] = S(version, "adoptedBy"),
-            ["adoptedOn"] = adopted is null ? null : S(adopted, "date"), ["revisedOn"] = revised is null ? null : S(revised, "date"),
+            ["adoptedOn"] = adoptedOn, ["revisedOn"] = revisedOn,
             ["revisionResponsible"] = S(version, "revisionResponsible"), ["followUpResponsible"] = S(version, "followUpResponsible"),
             ["appliesTo"] = S(version, "appliesTo"),
             // "replaced" is the format's word for "no end date given": the document itself states none.

@@ -74,7 +74,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : BrowserTest(fixtu
         const string title = "Vänortsmöte i Musterhausen 2026";
         await LoginAsync("samordnare@boras.demo");
         await VisitAsync("/aktiviteter?q=" + Uri.EscapeDataString(title));
-        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = title }));
+        await ClickAndScanAsync(Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
         await Expect(Page.Locator("#publication-status")).ToContainTextAsync("inte publicerad");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publicera på de öppna sidorna" }).FocusAsync();
         await NavigateByAsync(() => Page.Keyboard.PressAsync("Enter"));

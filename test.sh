@@ -31,6 +31,10 @@ if [ -z "${OMVARLD_TEST_POSTGRES:-}" ]; then
   trap 'scripts/postgres-for-tests.sh stop' EXIT
 fi
 
+# The suites start a few hundred app hosts; none needs its configuration files watched, and the watchers (inotify
+# instances, 128 per user by default) run out when two suites run at once.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 echo "Test clock: ${OMVARLD_TEST_NOW:-the default fixed day} (OMVARLD_TEST_NOW)"
 log=$(mktemp)
 set +e

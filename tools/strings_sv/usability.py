@@ -13,7 +13,6 @@ S = {
 "Welcome_SignIn": "Logga in för att registrera och följa upp det internationella arbetet.",
 "Shell_Menu": "Meny",
 "Shell_CurrentGroup": "(här är du)",
-"Shell_TableRegion": "Tabell, rulla i sidled",
 "NavGroup_Work": "Arbete",
 "NavGroup_Governance": "Styrning",
 "NavGroup_World": "Omvärld",

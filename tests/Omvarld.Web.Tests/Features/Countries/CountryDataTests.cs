@@ -267,6 +267,49 @@ public abstract class CountryDataTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task CountryList_ShowsAndFiltersTheMunicipalitysVerdict()
+    {
+        var reader = await app.SignInAsync(Reader_);
+
+        var page = await reader.GetDocumentAsync("/lander");
+        Assert.Contains("Internationell policy", page.QuerySelector("#verdict-basis")!.TextContent);
+        string VerdictOf(AngleSharp.Dom.IDocument d, string country) =>
+            d.QuerySelectorAll("#countries tbody tr").Single(r => r.QuerySelector("a")!.TextContent == country).QuerySelectorAll("td")[1].TextContent;
+        Assert.Contains("Uppfyller kraven", VerdictOf(page, "Sverige"));
+        var china = VerdictOf(page, "Kina");
+        Assert.Contains("Uppfyller inte kraven", china);
+        Assert.Contains("Är en demokrati", china); // the criterion that fails is named
+
+        var notMet = await reader.GetDocumentAsync("/lander?bedomning=notmet");
+        var names = notMet.QuerySelectorAll("#countries tbody tr a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Kina", names);
+        Assert.DoesNotContain("Sverige", names);
+        Assert.All(notMet.QuerySelectorAll("#countries tbody tr"), r => Assert.Contains("Uppfyller inte kraven", r.QuerySelectorAll("td")[1].TextContent));
+        var option = notMet.QuerySelector("#bedomning option[value=notmet]")!;
+        Assert.True(option.HasAttribute("selected"));
+        Assert.Contains($"({names.Count})", option.TextContent);
+
+        // The system administrator belongs to no municipality: no verdict to show.
+        var admin = await app.SignInAsync(OmvarldApp.Admin);
+        var adminPage = await admin.GetDocumentAsync("/lander");
+        Assert.Null(adminPage.QuerySelector("#bedomning"));
+        Assert.Null(adminPage.QuerySelector("#verdict-basis"));
+    }
+
+    [Fact]
+    public async Task CountryPage_LeadsWithTheVerdict_ThenTheEvidence()
+    {
+        var reader = await app.SignInAsync(Reader_);
+
+        var page = await reader.GetDocumentAsync("/lander/CN");
+
+        var headings = page.QuerySelectorAll("main h2").Select(h => h.Id).ToList();
+        Assert.Equal("assessment-heading", headings[0]);
+        Assert.True(headings.IndexOf("regime-heading") > 0);
+        Assert.Contains("Uppfyller inte kraven", page.QuerySelector("#assessment-outcome")!.TextContent);
+    }
+
+    [Fact]
     public async Task CountriesApi_ListAndEvidence()
     {
         var api = await app.ApiClientAsync(OmvarldApp.Email("redaktor"));

@@ -54,6 +54,7 @@ S = {
 "Policies_GoalCodeInFile": "kod i policyfilen och API:t:",
 "Activities_StateWaitingForKs": "Väntar på KS",
 "Activities_StateResultsMissing": "Resultat saknas",
+"Activities_StateBlocked": "Blockerad",
 "Activities_StateResultsMissingReason": "{0} skulle ha lämnats senast {1}.",
 "Activities_ActiveFilters": "Filter som används",
 "Activities_RemoveFilter": "Ta bort filtret {0}: {1}",

@@ -50,7 +50,7 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
                 .Join(db.Partners, e => e.PartnerId, p => p.Id, (e, p) => new { e.ActivityId, e.Body, e.DecidedOn, e.MinuteParagraph, e.CaseNumber, e.ValidUntil, p.Name })
                 .ToListAsync(ct))
             .GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(e => e.DecidedOn)
-                .Select(e => $"{e.Body} {e.DecidedOn:yyyy-MM-dd} {e.MinuteParagraph} ({e.CaseNumber}): {e.Name}, t.o.m. {e.ValidUntil:yyyy-MM-dd}").ToList());
+                .Select(e => $"{e.Body} {e.DecidedOn:yyyy-MM-dd} {Omvarld.Web.Features.Shared.Format.Paragraph(e.MinuteParagraph)} ({e.CaseNumber}): {e.Name}, t.o.m. {e.ValidUntil:yyyy-MM-dd}").ToList());
         return rows.Select(r => new ActivityListItem(r.Id, r.Title, r.Kind, r.Status, r.Unit, tree.Contains(r.Unit) ? tree[r.Unit].Name : "–", r.Start, r.End,
             countries.GetValueOrDefault(r.Id) ?? []) { Exceptions = exceptions.GetValueOrDefault(r.Id) ?? [] }).ToList();
     }

@@ -50,7 +50,7 @@ public static class CompilationDocx
             body.Append(Paragraph(title, "Title"));
             body.Append(Paragraph(l["Compilation_ReportSubtitle"], "Subtitle"));
             body.Append(Paragraph(c.Scope, "Subtitle"));
-            body.Append(Paragraph(l["Compilation_ReportDate", c.MadeAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], null));
+            body.Append(Paragraph(l["Compilation_ReportDate", Omvarld.Web.Features.Shared.Format.Date(c.MadeAt.UtcDateTime)], null));
             body.Append(Paragraph(l["Compilation_ReportPeriod", c.Year, c.PreviousYear], null));
             body.Append(PageBreak());
 
@@ -129,7 +129,7 @@ public static class CompilationDocx
                     }
                 }
             }
-            body.Append(Paragraph(l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], null));
+            body.Append(Paragraph(l["Compilation_MadeAt", Omvarld.Web.Features.Shared.Format.DateTime(c.MadeAt)], null));
             body.Append(new W.SectionProperties(
                 new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },

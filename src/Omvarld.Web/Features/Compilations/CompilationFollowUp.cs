@@ -24,7 +24,7 @@ public sealed partial class CompilationFollowUp(FollowUpService followUp, Omvarl
         var basis = report is null
             ? new CompilationBasis(false, l["Compilation_FollowUpNone", scope.Year])
             : new CompilationBasis(false, l["Compilation_FollowUpBasis", report.Year, l["FollowUpRoundStatus_" + report.Status].Value.ToLower(CultureInfo.GetCultureInfo("sv-SE")),
-                Iso(report.Deadline), accounts.Count(a => a.Status == FollowUpSectionStatus.Ready), accounts.Count]);
+                Day(report.Deadline), accounts.Count(a => a.Status == FollowUpSectionStatus.Ready), accounts.Count]);
         var sections = new List<CompilationSection>();
 
         if (scope.UnitId is null)
@@ -61,15 +61,15 @@ public sealed partial class CompilationFollowUp(FollowUpService followUp, Omvarl
     private CompilationNote Note(UnitAccountDto a)
     {
         var state = l["FollowUpSectionStatus_" + a.Status].Value;
-        if (a.Progress == FollowUpProgress.Late) state = l["Compilation_AccountLate", state, Iso(a.Deadline)];
+        if (a.Progress == FollowUpProgress.Late) state = l["Compilation_AccountLate", state, Day(a.Deadline)];
         var text = a.Status == FollowUpSectionStatus.NotStarted && a.Answers.All(x => x.Answer.Length == 0)
             ? l["Compilation_AccountNotStarted"].Value
             : string.Join("\n\n", a.Answers.Select(x => $"{x.Position}. {x.Question}\n{(x.Answer.Length > 0 ? x.Answer : l["Compilation_AccountNoAnswer"].Value)}"));
-        var by = a is { Status: FollowUpSectionStatus.Ready, ReadyAt: { } at } ? l["Compilation_AccountReadyBy", a.ReadyBy ?? "–", Iso(DateOnly.FromDateTime(at.LocalDateTime))].Value : "";
+        var by = a is { Status: FollowUpSectionStatus.Ready, ReadyAt: { } at } ? l["Compilation_AccountReadyBy", a.ReadyBy ?? "–", Day(DateOnly.FromDateTime(at.LocalDateTime))].Value : "";
         return new CompilationNote(l["Compilation_AccountSubject", a.UnitName, state], text, by);
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly d) => Omvarld.Web.Features.Shared.Format.Date(d);
 
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex BlankLine();

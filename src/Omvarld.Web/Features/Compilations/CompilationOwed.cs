@@ -21,8 +21,8 @@ public sealed class CompilationOwed(ResultsDueService results, ActionPlanService
         string State(ResultsDueItem i) => l["Compilation_OwedState_" + i.State].Value;
         var items = due.Select(i => new CompilationItem(i.ActivityId, i.Title, i.UnitName, default, null,
                 i.IsFinal
-                    ? l["Compilation_OwedFinal", i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), State(i)].Value
-                    : l["Compilation_OwedYearly", i.Year!.Value, i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), State(i)].Value))
+                    ? l["Compilation_OwedFinal", Omvarld.Web.Features.Shared.Format.Date(i.DueDate), State(i)].Value
+                    : l["Compilation_OwedYearly", i.Year!.Value, Omvarld.Web.Features.Shared.Format.Date(i.DueDate), State(i)].Value))
             .ToList();
         var notes = flagged.SelectMany(p => p.Flags.Select(f => new CompilationNote(p.UnitName, f.Message,
             p.Requirement is { } r ? l["Compilation_OwedPlanBasis", r.PolicyLabel].Value : ""))).ToList();

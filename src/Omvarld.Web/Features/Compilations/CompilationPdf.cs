@@ -49,7 +49,7 @@ public static class CompilationPdf
         Lines(pdf.Open("P"), l["Compilation_ReportSubtitle"], 15, grey: 0.25);
         Lines(pdf.Open("P"), c.Scope, 15, grey: 0.25);
         y += 20;
-        Lines(pdf.Open("P"), l["Compilation_ReportDate", c.MadeAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], 11);
+        Lines(pdf.Open("P"), l["Compilation_ReportDate", Omvarld.Web.Features.Shared.Format.Date(c.MadeAt.UtcDateTime)], 11);
         Lines(pdf.Open("P"), l["Compilation_ReportPeriod", c.Year, c.PreviousYear], 11);
 
         // Contents: its pages are reserved now (one line per chapter and section) and written when the pages are known.
@@ -143,7 +143,7 @@ public static class CompilationPdf
             y += 4;
         }
         y += 10;
-        Lines(pdf.Open("P"), l["Compilation_MadeAt", c.MadeAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], 8, grey: 0.3);
+        Lines(pdf.Open("P"), l["Compilation_MadeAt", Omvarld.Web.Features.Shared.Format.DateTime(c.MadeAt)], 8, grey: 0.3);
 
         // The contents, now that every heading's page is known.
         for (var i = 0; i < tocEntries.Count; i++)

@@ -193,7 +193,7 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
             new("in-force", l["Compilation_ExceptionsInForce"], InForce(year), InForce(previous)),
         ], exceptions.Where(e => e.DecidedOn.Year == year || (e.DecidedOn <= to && e.ValidUntil >= to)).OrderBy(e => e.DecidedOn)
             .Select(e => new CompilationItem(e.ActivityId, e.Title, UnitName(e.OwnerUnitId), e.PlannedStart, e.PlannedEnd,
-                l["Compilation_ExceptionNote", e.Partner, e.DecidedOn.ToString("yyyy-MM-dd"), Omvarld.Web.Features.Shared.Format.Paragraph(e.MinuteParagraph), e.ValidUntil.ToString("yyyy-MM-dd")]))
+                l["Compilation_ExceptionNote", e.Partner, Omvarld.Web.Features.Shared.Format.Date(e.DecidedOn), Omvarld.Web.Features.Shared.Format.Paragraph(e.MinuteParagraph), Omvarld.Web.Features.Shared.Format.Date(e.ValidUntil)]))
             .ToList()));
 
         // R11, as the due list and the findings answer it (ResultsRule): per activity the demand of the policy version in

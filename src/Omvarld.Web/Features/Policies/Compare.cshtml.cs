@@ -17,6 +17,14 @@ public sealed class CompareModel(PolicyService policies) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         Documents = await policies.ListAsync();
+        if (From is null && To is null)
+        {
+            // Opened without a choice: the latest change of the policy — the newest version with text against the one
+            // before it — never the same version on both sides.
+            var known = Documents.Where(d => d.Kind == DocumentKind.Policy).SelectMany(d => d.Versions)
+                .Where(v => v.AdoptedOn is not null && v.TextKnown).OrderBy(v => v.AdoptedOn).ToList();
+            if (known.Count >= 2) (From, To) = (known[^2].Id, known[^1].Id);
+        }
         if (From is { } from && To is { } to)
         {
             FromVersion = await policies.GetVersionAsync(from);

@@ -60,6 +60,18 @@ public abstract class PolicyBasisTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task ComparePage_OpensWithTheLatestChange_NotOneVersionAgainstItself()
+    {
+        var page = await (await app.SignInAsync(Coordinator)).GetDocumentAsync("/styrdokument/jamfor");
+
+        var from = page.QuerySelector("#fran option[selected]")!.TextContent;
+        var to = page.QuerySelector("#till option[selected]")!.TextContent;
+        Assert.EndsWith("2016", from);
+        Assert.EndsWith("2023", to);
+        Assert.NotNull(page.QuerySelector("main h2"));
+    }
+
+    [Fact]
     public async Task Activity_In2005_IsNotJudgedByThe2009Text_AndSaysSo()
     {
         var api = await app.ApiClientAsync(Coordinator);

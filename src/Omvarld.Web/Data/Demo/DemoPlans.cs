@@ -44,9 +44,9 @@ internal static class DemoPlans
             var (priority, result) = Priority.Create(municipality.Id, new PriorityInput(p.Year, p.Title, p.Text, p.Goals, p.Sdgs), goals, scope);
             if (!result.IsOk) throw new InvalidOperationException($"Demo priority {p.Title}: {result.Error}");
             db.Priorities.Add(priority!);
-            // Activities of the year that serve the priority's goals are linked to it.
+            // Activities of the year that serve the priority's goals are linked to it: the first two by start and title, the same on every provider.
             var served = await db.ActivityGoals.Where(g => p.Goals.Contains(g.GoalCode))
-                .Join(db.Activities.Where(a => a.PlannedStart.Year == p.Year), g => g.ActivityId, a => a.Id, (g, a) => a).Distinct().Take(2).ToListAsync(ct);
+                .Join(db.Activities.Where(a => a.PlannedStart.Year == p.Year), g => g.ActivityId, a => a.Id, (g, a) => a).Distinct().OrderBy(a => a.PlannedStart).ThenBy(a => a.Title).Take(2).ToListAsync(ct);
             foreach (var activity in served)
                 db.ActivityPriorities.Add(ActivityPriority.Link(activity, priority!, scope).Value!);
         }

@@ -80,3 +80,12 @@ S = {
 "ReaderReview_ClauseWhy": "Lades till vid granskningen av det inlästa dokumentet; ingen kontroll i Omvärld motsvarar kravet.",
 "ReaderReview_FileErrors": "Utkastet kunde inte sparas: {0} fel. Rätta dem och försök igen.",
 }
+# Issue 19: KS's decision reference on the priorities page.
+S.update({
+"PriorityPages_Decision": "KS beslut",
+"PriorityPages_DecisionText": "{0}, {1}, dnr {2}",
+"PriorityPages_DecisionMissing": "Inte registrerat",
+"PriorityPages_DecisionLegend": "Kommunstyrelsens beslut",
+"PriorityPages_DecisionHint": "Datum, paragraf och diarienummer ur protokollet: alla tre eller inget (om protokollet ännu inte är klart).",
+"PriorityPages_DecidedOnInvalid": "Beslutsdatumet ska skrivas som ett datum, till exempel 2026-03-15.",
+})

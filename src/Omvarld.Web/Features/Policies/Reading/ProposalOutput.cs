@@ -121,7 +121,8 @@ public sealed record DraftFile(
         sb.Append("  key: ").AppendLine(Q(DocumentKey));
         sb.Append("  title: ").AppendLine(Q(Title));
         sb.Append("  kind: ").AppendLine(Q(Kind));
-        var group = Kind is "strategi" or "program" or "plan" ? "planerande" : Kind is null ? null : "normerande";
+        // The group follows from the kind as the policy file reader judges it (one rule, Domain's DocumentKind.Group).
+        var group = PolicyCodes.DocumentKinds.Parse(Kind) is { } kind ? PolicyCodes.DocumentKindGroups.Code(kind.Group()) : null;
         sb.Append("  kindGroup: ").AppendLine(Q(group));
         sb.Append("  municipality: ").AppendLine(Q(Municipality));
         sb.AppendLine("version:");

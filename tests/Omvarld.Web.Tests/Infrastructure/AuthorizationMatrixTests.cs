@@ -86,6 +86,7 @@ public abstract partial class AuthorizationMatrixTests(OmvarldApp app)
         ["GET /styrdokument"] = [L, F, A, A, A, A, A],
         ["GET /styrdokument/jamfor"] = [L, F, A, A, A, A, A],
         ["GET /styrdokument/importera"] = [L, F, A, F, F, F, F],
+        ["GET /styrdokument/las-in-dokument"] = [L, F, A, F, F, F, F],
         ["GET /styrdokument/versioner/{id}"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies"] = [L, F, A, A, A, A, A],
         ["GET /api/v1/policies/versions/{id}"] = [L, F, A, A, A, A, A],

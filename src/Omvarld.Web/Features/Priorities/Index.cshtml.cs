@@ -23,6 +23,11 @@ public sealed class IndexModel(PriorityService priorities, PolicyService policie
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public List<string> GoalCodes { get; set; } = [];
     [BindProperty] public List<int> SdgGoals { get; set; } = [];
+    // Issue 19: KS's decision that set the priority. The date is read here (yyyy-MM-dd, as a date field posts it) so that
+    // a malformed one gets a Swedish message, not the binder's.
+    [BindProperty] public string? DecidedOn { get; set; }
+    [BindProperty] public string? MinuteParagraph { get; set; }
+    [BindProperty] public string? CaseNumber { get; set; }
 
     private async Task LoadAsync(int? ar, CancellationToken ct)
     {
@@ -39,7 +44,17 @@ public sealed class IndexModel(PriorityService priorities, PolicyService policie
     {
         await LoadAsync(ar, ct);
         if (!CanRecord) return Forbid();
-        var saved = await priorities.CreateAsync(new PriorityInput(Year, Title, Text, GoalCodes, SdgGoals), ct);
+        DateOnly? decidedOn = null;
+        if (!string.IsNullOrWhiteSpace(DecidedOn))
+        {
+            if (!DateOnly.TryParseExact(DecidedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                ModelState.AddModelError(nameof(DecidedOn), l["PriorityPages_DecidedOnInvalid"]);
+                return Page();
+            }
+            decidedOn = day;
+        }
+        var saved = await priorities.CreateAsync(new PriorityInput(Year, Title, Text, GoalCodes, SdgGoals, decidedOn, MinuteParagraph, CaseNumber), ct);
         if (saved.Outcome == PlanOutcome.Saved)
         {
             TempData["Flash"] = l["PriorityPages_CreatedFlash"].Value;

@@ -53,6 +53,42 @@ public abstract class PlanPagesTests(OmvarldApp app)
         var page = await editor.GetDocumentAsync($"/aktiviteter/{activity}");
         Assert.NotNull(page.QuerySelector($"#priorities-heading ~ ul form[action*='priorityId={priority}']"));
     }
+
+    [Fact]
+    public async Task PrioritiesPage_KsRecordsTheDecision_ParagraphSignWrittenOnce_IncompleteRefused()
+    {
+        var year = app.Today.Year;
+        var ks = await app.SignInAsync(OmvarldApp.Email("ks"));
+        var url = $"/prioriteringar?ar={year}";
+        Dictionary<string, string> Form(string title, string paragraph, string caseNumber) => new()
+        {
+            ["Title"] = title, ["Text"] = "Unga ska möta Europa.", ["DecidedOn"] = $"{year}-02-10", ["MinuteParagraph"] = paragraph, ["CaseNumber"] = caseNumber,
+        };
+
+        var incomplete = await ks.PostFormAsync(url, Form("Beslut utan diarienummer", "§ 12", ""));
+        Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
+        Assert.Contains("datum, paragraf (§) och diarienummer", (await incomplete.ReadDocumentAsync()).QuerySelector("#error-summary")!.TextContent);
+        var badDate = await ks.PostFormAsync(url, new(Form("Beslut med fel datum", "12", "KS 2026/1")) { ["DecidedOn"] = "10 februari" });
+        Assert.Equal(HttpStatusCode.OK, badDate.StatusCode);
+        Assert.Contains("ska skrivas som ett datum", (await badDate.ReadDocumentAsync()).QuerySelector("#error-summary")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Priorities.IgnoreQueryFilters().AnyAsync(p => p.Title.StartsWith("Beslut "))));
+
+        var saved = await ks.PostFormAsync(url, Form("Unga i Europa", "§§ 87", "KS 2026/123"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await ks.GetDocumentAsync(url);
+        var card = page.QuerySelectorAll("section.card").Single(c => c.QuerySelector("h3")!.TextContent == "Unga i Europa");
+        Assert.Contains("§ 87, dnr KS 2026/123", card.TextContent);
+        Assert.DoesNotContain("§ §", card.TextContent);
+        Assert.DoesNotContain("§§", card.TextContent);
+
+        // The API gives the decision as recorded.
+        var api = await app.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var list = await (await api.GetAsync($"/api/v1/priorities?year={year}")).ReadJsonAsync();
+        var priority = list.EnumerateArray().Single(p => p.GetProperty("title").GetString() == "Unga i Europa");
+        Assert.Equal($"{year}-02-10", priority.GetProperty("decidedOn").GetString());
+        Assert.Equal("KS 2026/123", priority.GetProperty("caseNumber").GetString());
+        Assert.Contains("87", priority.GetProperty("minuteParagraph").GetString());
+    }
 }
 
 public sealed class PlanPagesTests_Sqlite(SqliteApp app) : PlanPagesTests(app), IClassFixture<SqliteApp>;

@@ -82,7 +82,9 @@ public static class PolicyDocumentText
         }
         lines = lines.OrderByDescending(l => l.Y).ToList();
         var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Y - b.Y).Where(g => g > 0).Order().ToList();
-        var usual = gaps.Count == 0 ? 0 : gaps[gaps.Count / 2];
+        // The usual spacing is the lower quartile, not the median: a short page may have as many paragraph breaks as
+        // single line steps (a box of labelled fields, a bulleted list), and the median would then be a break.
+        var usual = gaps.Count == 0 ? 0 : gaps[(gaps.Count - 1) / 4];
         var sb = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {

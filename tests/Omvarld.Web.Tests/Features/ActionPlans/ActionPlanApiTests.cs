@@ -279,6 +279,37 @@ public abstract class ActionPlanApiTests(OmvarldApp app)
         var listed = list.EnumerateArray().Single(p => p.Str("id") == id.ToString());
         Assert.Equal("Prioriterat utbyte", Assert.Single(listed.GetProperty("activities").EnumerateArray()).Str("title"));
     }
+
+    /// <summary>Issue 19: KS decides its priorities, so a priority carries KS's decision — date, §, case number — all three or none.</summary>
+    [Fact]
+    public async Task Priorities_CarryKsDecision_AllThreeOrNone()
+    {
+        var ks = await app.ApiClientAsync(OmvarldApp.Email("ks"));
+        var incomplete = await ks.PostJsonAsync("/api/v1/priorities", new { year = 2026, title = "Beslut utan paragraf", decidedOn = "2026-02-10" });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        Assert.NotEmpty(await ErrorsAsync(incomplete));
+        var tooLate = await ks.PostJsonAsync("/api/v1/priorities", new
+        {
+            year = 2026, title = "Beslut året efter", decidedOn = "2027-02-10", minuteParagraph = "§ 12", caseNumber = "KS 2027/00012",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLate.StatusCode);
+
+        var created = await ks.PostJsonAsync("/api/v1/priorities", new
+        {
+            year = 2026, title = "Prioritering med beslut", decidedOn = "2026-02-10", minuteParagraph = "§§ 31", caseNumber = "KS 2026/00031",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var read = await (await (await app.ApiClientAsync(OmvarldApp.Email("lasare"))).GetAsync($"/api/v1/priorities/{id}")).ReadJsonAsync();
+        Assert.Equal(("2026-02-10", "KS 2026/00031"), (read.Str("decidedOn"), read.Str("caseNumber")));
+        Assert.Contains("31", read.Str("minuteParagraph"));
+
+        // The page writes the § once, whatever was typed.
+        var page = await (await app.SignInAsync(OmvarldApp.Email("lasare"))).GetDocumentAsync("/prioriteringar?ar=2026");
+        var line = page.QuerySelectorAll("section.card").Single(e => e.QuerySelector("h3")!.TextContent == "Prioritering med beslut").TextContent;
+        Assert.Contains("§ 31", line);
+        Assert.DoesNotContain("§§", line);
+    }
 }
 
 public sealed class ActionPlanApiTests_Sqlite(SqliteApp app) : ActionPlanApiTests(app), IClassFixture<SqliteApp>;

@@ -240,6 +240,40 @@ public abstract class ActivityApiTests(OmvarldApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(Editor)).GetAsync("/api/v1/activities/funding-pipeline")).StatusCode);
     }
 
+    /// <summary>
+    /// Issue 19, R21: one definition of a project for the funding check and the pipeline's list of projects without
+    /// external funding — a study visit serving Borås 2023's goal of project cooperation is a project for both, a
+    /// study visit serving another goal for neither.
+    /// </summary>
+    [Fact]
+    public async Task FundingCheckAndPipeline_SelectTheSameProjects()
+    {
+        var editor = await app.ApiClientAsync(Editor);
+        async Task<JsonElement> VisitAsync(string title, string goal)
+        {
+            var response = await editor.PostJsonAsync("/api/v1/activities", new
+            {
+                title, description = "Studiebesök hos en partner.", kind = "StudyVisitOrExchange",
+                ownerUnitId = await app.UnitIdAsync(app.Boras, Administration), responsibleUserId = await app.UserIdAsync(Editor),
+                start = "2025-03-01", end = "2025-03-05", purpose = "Lära.", expectedResults = "En rapport.", childPerspective = "Eleverna deltar.",
+                aimedAtEnablingInternationalWork = false, goals = new[] { new { code = goal, how = "Så här." } }, sdgs = new[] { "4" }, partners = Array.Empty<object>(),
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return await response.ReadJsonAsync();
+        }
+        var project = await VisitAsync("R21 studiebesök i projektsamverkan", "PROJEKTSAMVERKAN");
+        var visit = await VisitAsync("R21 studiebesök för kunskapsutbyte", "KUNSKAPSUTBYTEN");
+        static bool AsksForFunding(JsonElement a) => a.GetProperty("findings").EnumerateArray().Any(f => f.Str("check") == "external-funding-sought");
+
+        var pipeline = await (await (await app.ApiClientAsync(OmvarldApp.Email("samordnare"))).GetAsync("/api/v1/activities/funding-pipeline?year=2025")).ReadJsonAsync();
+        var listed = pipeline.GetProperty("projectsWithoutExternalFunding").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToHashSet();
+
+        Assert.True(AsksForFunding(project));
+        Assert.Contains(project.GetProperty("id").GetGuid(), listed);
+        Assert.False(AsksForFunding(visit));
+        Assert.DoesNotContain(visit.GetProperty("id").GetGuid(), listed);
+    }
+
     [Fact]
     public async Task TripsYearlyResultsLinksFilesCommentsAndFundingStatus_StoredAndShown_ExportHoldsTheList()
     {

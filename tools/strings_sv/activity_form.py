@@ -23,5 +23,6 @@ S = {
 "Activities_StepFailed": "Det gick inte: {0}",
 "Activities_ApproveComment": "Kommentar till godkännandet (frivillig)",
 "Activities_WithdrawComment": "Kommentar till återkallandet (frivillig)",
+"Activities_SdgsSummary": "Globala mål (Agenda 2030) som aktiviteten bidrar till (valfritt)",
 "Activities_SkipToNextStep": "Till nästa steg",
 }

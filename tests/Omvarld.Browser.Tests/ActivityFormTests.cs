@@ -28,6 +28,25 @@ public sealed class ActivityFormTests(BrowserFixture fixture, ITestOutputHelper 
         throw new InvalidOperationException($"{max} Tab presses did not reach the element.");
     }
 
+    /// <summary>
+    /// Types a date into a focused date field, part by part as a keyboard user does. The parts' order is the browser's
+    /// (Chromium's headless build may show month/day/year whatever the page's language): year first, and if the field
+    /// did not read it so, each part cleared with Backspace and the date typed month first.
+    /// </summary>
+    private async Task TypeDateAsync(ILocator field, string year, string month, string day)
+    {
+        var expected = $"{year}-{month}-{day}";
+        await Page.Keyboard.TypeAsync(year + month + day);
+        if (await field.InputValueAsync() == expected) return;
+        for (var i = 0; i < 3; i++)
+        {
+            await Page.Keyboard.PressAsync("Backspace");
+            await Page.Keyboard.PressAsync("ArrowLeft");
+        }
+        await Page.Keyboard.TypeAsync(month + day + year);
+        await Expect(field).ToHaveValueAsync(expected);
+    }
+
     private Task<string[]> FindingMessagesAsync() =>
         Findings.Locator(".finding__message").EvaluateAllAsync<string[]>("ms => ms.map(m => m.textContent.trim())");
 
@@ -47,6 +66,10 @@ public sealed class ActivityFormTests(BrowserFixture fixture, ITestOutputHelper 
         var toRegister = await TabToAsync(register);
         await NavigateByAsync(() => Page.Keyboard.PressAsync("Enter"));
         await Expect(Heading1).ToHaveTextAsync("Registrera aktivitet");
+        // The form's own skip link, second after the one to the content, goes straight to its button.
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Till knappen Spara utkast" })).ToBeFocusedAsync();
 
         // The fields in the form's order; the editor's unit and the editor as responsible are chosen already.
         await TabToAsync(Page.GetByLabel("Titel", new() { Exact = true }));
@@ -58,10 +81,7 @@ public sealed class ActivityFormTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(Page.GetByLabel("Beskrivning")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync("Lärare besöker en skola i Tartu.");
         await TabToAsync(Page.GetByLabel("Startdatum"));
-        // A date field's parts (year, month, day) by keyboard: the year, then the arrow to the month; month and day move on by themselves.
-        await Page.Keyboard.TypeAsync("2026");
-        await Page.Keyboard.PressAsync("ArrowRight");
-        await Page.Keyboard.TypeAsync("0901");
+        await TypeDateAsync(Page.GetByLabel("Startdatum"), "2026", "09", "01");
         await Expect(Page.GetByLabel("Startdatum")).ToHaveValueAsync("2026-09-01");
         await TabToAsync(Page.GetByLabel("Syfte", new() { Exact = true }));
         await Page.Keyboard.TypeAsync("Lära av skolans digitala lärplattform.");

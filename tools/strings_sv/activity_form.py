@@ -24,5 +24,7 @@ S = {
 "Activities_ApproveComment": "Kommentar till godkännandet (frivillig)",
 "Activities_WithdrawComment": "Kommentar till återkallandet (frivillig)",
 "Activities_SdgsSummary": "Globala mål (Agenda 2030) som aktiviteten bidrar till (valfritt)",
+"Activities_SkipToSaveDraft": "Till knappen Spara utkast",
+"Activities_SkipToSave": "Till knappen Spara",
 "Activities_SkipToNextStep": "Till nästa steg",
 }

@@ -354,13 +354,25 @@ public sealed class Activity : ITenantOwned, IAudited, IVersioned
 
     // ---- Workflow -----------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// What a draft still lacks before it may be sent for approval (R4), in the form's order. <see cref="Submit"/> refuses
+    /// on the first of these, and the findings beside the form show all of them: one source, so submission never fails
+    /// on something the page did not show.
+    /// </summary>
+    public IReadOnlyList<Result> MissingForSubmission()
+    {
+        var missing = new List<Result>();
+        if (Description is null) missing.Add(Result.Fail("Activity_DescriptionRequired", nameof(Description)));
+        if (Purpose is null) missing.Add(Result.Fail("Activity_PurposeRequired", nameof(Purpose)));
+        if (ExpectedResults is null) missing.Add(Result.Fail("Activity_ExpectedResultsRequired", nameof(ExpectedResults)));
+        return missing;
+    }
+
     /// <summary>Sends the activity for approval. Description, purpose and expected results must be written by then (R4).</summary>
     public (ActivityTransition? Value, Result Result) Submit(Guid byUserId, DateTimeOffset at)
     {
         if (!ActivityWorkflow.Allows(Status, ActivityAction.Submit)) return Refused();
-        if (Description is null) return (null, Result.Fail("Activity_DescriptionRequired", nameof(Description)));
-        if (Purpose is null) return (null, Result.Fail("Activity_PurposeRequired", nameof(Purpose)));
-        if (ExpectedResults is null) return (null, Result.Fail("Activity_ExpectedResultsRequired", nameof(ExpectedResults)));
+        if (MissingForSubmission().FirstOrDefault() is { Error: not null } missing) return (null, missing);
         SubmittedByUserId = byUserId;
         SubmittedAt = at;
         RejectionComment = null;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Activities;
+using Omvarld.Domain.Partners;
 using Omvarld.Web.Data;
 using Omvarld.Web.Features.Partners;
 using Omvarld.Web.Features.Policies;
@@ -35,6 +36,8 @@ public sealed class ActivityFormInput
     [Display(Name = "Field_Sdgs")] public List<int> SdgGoals { get; set; } = [];
     [Display(Name = "Field_SdgTargets")] public string? SdgTargets { get; set; }
     public List<PartnerRow> Partners { get; set; } = [];
+    /// <summary>A partner organisation not yet in the directory, added to it from the form (<see cref="ActivityFormPage.OnPostNewPartnerAsync"/>).</summary>
+    public NewPartnerRow NewPartner { get; set; } = new();
     public int? Version { get; set; }
 
     public sealed class GoalRow
@@ -50,8 +53,14 @@ public sealed class ActivityFormInput
         [Display(Name = "Field_PartnerRole")] public PartnerRole? Role { get; set; }
     }
 
-    /// <summary>Empty partner rows offered below the chosen ones; more are added by saving and editing again.</summary>
-    public const int EmptyPartnerRows = 3;
+    public sealed class NewPartnerRow
+    {
+        [Display(Name = "Field_Name")] public string? Name { get; set; }
+        [Display(Name = "Field_PartnerType")] public PartnerType? Type { get; set; }
+        [Display(Name = "Field_City")] public string? City { get; set; }
+        [Display(Name = "Field_CountryCode")] public string? CountryCode { get; set; }
+        [Display(Name = "Field_PartnerRole")] public PartnerRole? Role { get; set; }
+    }
 
     public ActivityInput ToInput() => new(Title, Description, Kind, OwnerUnitId, ResponsibleUserId, Start, End, Purpose, ExpectedResults, Motivation,
         ChildPerspective, CaseNumber, AimedAtEnablingInternationalWork,
@@ -90,19 +99,31 @@ public sealed record ActivityFormView(
     List<GoalOption> Goals,
     List<SelectListItem> Partners,
     IReadOnlyList<SdgGoal> Sdgs,
+    /// <summary>The countries for a new partner's row, by Swedish name.</summary>
+    List<SelectListItem> Countries,
     /// <summary>The policy versions whose goals are offered (in force today and at the start), for the hint.</summary>
-    IReadOnlyList<string> PolicyLabels);
+    IReadOnlyList<string> PolicyLabels)
+{
+    /// <summary>The new partner's row stays open while it holds something typed (a refused addition shows it again).</summary>
+    public bool NewPartnerOpen => Input.NewPartner is { } n && (n.Name is not null || n.Type is not null || n.City is not null || n.CountryCode is not null);
+}
+
+/// <summary>One partner row of the form; <see cref="Index"/> is "__n__" in the template site.js copies.</summary>
+public sealed record PartnerRowView(ActivityFormView Form, string Index, ActivityFormInput.PartnerRow Row);
 
 /// <summary>Loads the form's choice lists: the units the user may edit, the municipality's active users, the partner directory and the goals.</summary>
 public sealed class ActivityFormOptions(OmvarldDbContext db, CurrentUser me, PolicyService policies, PartnerService partners, ReferenceData reference, TimeProvider clock)
 {
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+
     /// <summary>
     /// Builds the view for <paramref name="input"/>. Goals: those of the policy version in force today and of the one in
     /// force at the form's start date, merged by code (the start may move into another policy period while typing; the
     /// server refuses a goal the start's version does not have, naming the rule, and the form then shows that version's
     /// goals). Goal rows are rebuilt so that every offered goal has one row, keeping what was ticked and typed.
     /// </summary>
-    public async Task<ActivityFormView> BuildAsync(ActivityFormInput input, CancellationToken ct = default)
+    /// <param name="emptyPartnerRows">Empty partner rows below the chosen ones (one; more after "Lägg till samarbetspart").</param>
+    public async Task<ActivityFormView> BuildAsync(ActivityFormInput input, int emptyPartnerRows = 1, CancellationToken ct = default)
     {
         var scope = await me.GetScopeAsync(ct);
         var tree = await me.GetUnitTreeAsync(ct);
@@ -134,8 +155,10 @@ public sealed class ActivityFormOptions(OmvarldDbContext db, CurrentUser me, Pol
         var directory = (await partners.AllAsync(ct))
             .Select(p => new SelectListItem($"{p.Name} ({(p.City is null ? "" : p.City + ", ")}{p.CountryName})", p.Id.ToString())).ToList();
         input.Partners = input.Partners.Where(p => p.PartnerId is not null)
-            .Concat(Enumerable.Range(0, ActivityFormInput.EmptyPartnerRows).Select(_ => new ActivityFormInput.PartnerRow())).ToList();
-        return new ActivityFormView(input, units, users, offered, directory, reference.Sdgs, labels);
+            .Concat(Enumerable.Range(0, Math.Max(emptyPartnerRows, 0)).Select(_ => new ActivityFormInput.PartnerRow())).ToList();
+        var countries = reference.CountriesByAlpha2.Values.OrderBy(c => c.NameSv, StringComparer.Create(Sv, false))
+            .Select(c => new SelectListItem(c.NameSv, c.Alpha2)).ToList();
+        return new ActivityFormView(input, units, users, offered, directory, reference.Sdgs, countries, labels);
     }
 }
 

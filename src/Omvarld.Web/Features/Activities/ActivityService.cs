@@ -149,7 +149,7 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
             a.Comments.OrderBy(c => c.At).Select(c => new CommentDto(c.Id, names.GetValueOrDefault(c.AuthorUserId) ?? "–", c.At, c.Text)).ToList(),
             ActivityClassification.Of(a, partners.ToDictionary(p => p.Key, p => p.Value.CountryCode)),
             policy is null ? null : new PolicyRefDto(policy.VersionId, policy.Label), approvedUnder, a.ApprovedAt,
-            basis.Concat(findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field))).ToList(),
+            FindingsOf(a, basis, findings),
             ActionsFor(a, scope, findings, policy is not null || a.GapReason is not null), canEdit && ActivityWorkflow.CanEditDetails(a.Status), canEdit && ActivityWorkflow.CanEditFunding(a.Status), canEdit && ActivityWorkflow.CanChangeFundingStatus(a.Status),
             canEdit && ActivityWorkflow.CanEditTrips(a.Status), canEdit && ActivityWorkflow.CanReportYearlyResults(a.Status), a.Version)
         {
@@ -157,6 +157,73 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
             NeedsGapReason = basis.Any(f => f.Field == "GapReason"),
         };
     }
+
+    /// <summary>
+    /// Every finding shown beside an activity, in one list: the policy basis, the policy's checks, and (while it may still
+    /// be sent) what submission requires (R4). The form's live findings and the activity's page both come from here.
+    /// </summary>
+    private List<FindingDto> FindingsOf(Activity a, IEnumerable<FindingDto> basis, IEnumerable<Finding> findings) =>
+        SubmissionFindings(a)
+            .Concat(basis)
+            .Concat(findings.Select(f => new FindingDto(PolicyCodesFor(f), f.Severity, l[f.MessageKey, [.. f.Args]], f.PolicyVersionKey, f.PolicyVersionLabel, f.Clause, f.Field)))
+            .ToList();
+
+    /// <summary>What <see cref="Activity.Submit"/> would refuse on, as findings while the activity may still be sent.</summary>
+    private IEnumerable<FindingDto> SubmissionFindings(Activity a) =>
+        ActivityWorkflow.Allows(a.Status, ActivityAction.Submit)
+            ? a.MissingForSubmission().Select(r => new FindingDto(SubmissionCheck, FindingSeverity.Blocking, l.Message(r), "", "", "", r.Field))
+            : [];
+
+    /// <summary>The code of a finding that names what submission requires (not a policy check).</summary>
+    public const string SubmissionCheck = "submission-required";
+
+    /// <summary>The code of a finding that names why the form cannot be saved as it stands.</summary>
+    public const string FormCheck = "form-invalid";
+
+    /// <summary>
+    /// The findings of an activity as the form stands, before it is saved: the form's values applied to a new activity
+    /// (or to the stored one, <paramref name="id"/>), then the same checks as <see cref="GetAsync"/> runs. Nothing is
+    /// saved: the change tracker is cleared afterwards. A form that could not be saved gives its refusal as a finding.
+    /// </summary>
+    public async Task<ActivityPreview?> PreviewAsync(Guid? id, ActivityInput input, CancellationToken ct = default)
+    {
+        try
+        {
+            var scope = await me.GetScopeAsync(ct);
+            Activity activity;
+            Result result;
+            var (details, references, error) = await DetailsAsync(input, ct);
+            if (id is { } existingId)
+            {
+                var loaded = await LoadAsync(existingId, ct);
+                if (loaded is null || !scope.CanEditFor(loaded.OwnerUnitId)) return null;
+                activity = loaded;
+                result = details is null ? error : activity.Update(details, references!);
+            }
+            else
+            {
+                if (!scope.IsCoordinator && scope.EditableUnits.Count == 0) return null;
+                if (details is null) return ActivityPreview.Refused(FormFinding(error));
+                var municipalityId = db.CurrentMunicipalityId ?? throw new InvalidOperationException("No municipality in scope.");
+                (var created, result) = Activity.Create(municipalityId, details, references!);
+                if (created is null) return ActivityPreview.Refused(FormFinding(result));
+                activity = created;
+            }
+            if (result.IsOk && input.OwnerUnitId is { } unitId && !scope.CanEditFor(unitId)) result = Result.Fail("Activity_UnitInvalid", "OwnerUnitId");
+            if (result.IsOk) result = await SyncPartnersAsync(activity, input.Partners, ct);
+            if (!result.IsOk) return ActivityPreview.Refused(FormFinding(result));
+            var (policy, findings) = await EvaluateAsync(activity, ct);
+            var basis = await BasisFindingsAsync(activity, policy, ct);
+            return new ActivityPreview(policy is null ? null : new PolicyRefDto(policy.VersionId, policy.Label), policy?.Definition.Document.Title,
+                FindingsOf(activity, basis, findings), true);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private FindingDto FormFinding(Result refused) => new(FormCheck, FindingSeverity.Blocking, l.Message(refused), "", "", "", refused.Field);
 
     private static string PolicyCodesFor(Finding f) => Domain.Policies.PolicyCodes.CheckKinds.Code(f.Check);
 

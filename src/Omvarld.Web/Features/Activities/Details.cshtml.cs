@@ -168,11 +168,14 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
         if (!ModelState.IsValid) return await FailedAsync(id, "transition");
         var t = Transition;
         var result = await activities.TransitionAsync(id, new TransitionInput(t.Action, t.Version, t.Comment, t.On));
+        // Each message on the field of the step's own form (the summary links to it); a field the step has no box for
+        // (what submission requires, shown among the findings) stays a message of the step as a whole.
         return await OutcomeAsync(id, result, "transition", "Transition.", field => field switch
         {
             "RejectionComment" => "Comment",
-            "ActualStart" or "ActualEnd" => "On",
-            _ => field,
+            "Comment" => t.Action == ActivityAction.Reject ? "Comment" : "Comment_" + t.Action,
+            "ActualStart" or "ActualEnd" or "On" => "On",
+            _ => "",
         }, l["Activities_StepFlash", l["ActivityAction_" + t.Action]].Value);
     }
 

@@ -78,10 +78,10 @@ internal static class NationalGenerator
         return 0;
     }
 
-    /// <summary>Activities per municipality: a power law (k^-0.9) so that the largest holds ~7–8 % and the smallest a few dozen.</summary>
+    /// <summary>Activities per municipality: a power law (k^-0.75) so that the largest holds ~7.5 % and the smallest a few dozen.</summary>
     public static int[] Sizes(int municipalities, int activities)
     {
-        var weights = Enumerable.Range(1, municipalities).Select(k => Math.Pow(k, -0.9)).ToArray();
+        var weights = Enumerable.Range(1, municipalities).Select(k => Math.Pow(k, -0.75)).ToArray();
         var sum = weights.Sum();
         return weights.Select(w => Math.Max(10, (int)Math.Round(activities * w / sum))).ToArray();
     }

@@ -166,6 +166,7 @@ internal static class LoadHarness
         if (line is null) return "wrk failed";
         var f = line.Split(' ');
         var requests = long.Parse(f[1], CultureInfo.InvariantCulture);
+        if (requests == 0) return $"none answered within {duration} s";
         var micros = double.Parse(f[2], CultureInfo.InvariantCulture);
         var perSecond = requests / (micros / 1_000_000);
         var status = int.Parse(f[6], CultureInfo.InvariantCulture);

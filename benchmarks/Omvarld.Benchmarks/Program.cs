@@ -4,7 +4,14 @@ using Omvarld.Domain.Access;
 using Omvarld.Domain.Organisation;
 
 // Run: dotnet run -c Release --project benchmarks/Omvarld.Benchmarks -- --filter '*'
+// National scale (issue 17): '-- generate …' loads a database, '-- load …' measures the app on it (benchmarks/README.md).
+switch (args.FirstOrDefault())
+{
+    case "generate": return await Omvarld.Benchmarks.National.NationalGenerator.RunAsync(args[1..]);
+    case "load": return await Omvarld.Benchmarks.National.LoadHarness.RunAsync(args[1..]);
+}
 BenchmarkSwitcher.FromAssembly(typeof(UnitTreeBenchmarks).Assembly).Run(args);
+return 0;
 
 /// <summary>
 /// The unit tree is built once per request that needs a scope: it must stay cheap for the largest organisations

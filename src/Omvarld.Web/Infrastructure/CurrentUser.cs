@@ -12,6 +12,12 @@ namespace Omvarld.Web.Infrastructure;
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor http, OmvarldDbContext db)
 {
+    /// <summary>The key of <see cref="AuthenticatedUser"/> in the request's items, set by an authentication that read the user this request.</summary>
+    public const string AuthenticatedUserKey = "Omvarld.AuthenticatedUser";
+
+    /// <summary>What the scope needs of the user, as read from the database in this request.</summary>
+    public sealed record AuthenticatedUser(Guid Id, bool IsSystemAdministrator, bool IsActive, Guid? MunicipalityId);
+
     private AccessScope? _scope;
     private UnitTree? _tree;
 
@@ -25,8 +31,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, OmvarldDbContext db)
     {
         if (_scope is not null) return _scope;
         if (Id is not { } userId) return _scope = AccessScope.None;
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.IsSystemAdministrator, u.IsActive, u.MunicipalityId }).FirstOrDefaultAsync(ct);
+        var user = http.HttpContext?.Items[AuthenticatedUserKey] is AuthenticatedUser known && known.Id == userId
+            ? known
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new AuthenticatedUser(u.Id, u.IsSystemAdministrator, u.IsActive, u.MunicipalityId)).FirstOrDefaultAsync(ct);
         if (user is null || !user.IsActive) return _scope = AccessScope.None;
         var assignments = user.MunicipalityId is null || user.MunicipalityId != MunicipalityId
             ? []

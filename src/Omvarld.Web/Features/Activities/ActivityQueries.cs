@@ -22,9 +22,11 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
     public async Task<Page<ActivityListItem>> ListAsync(ActivityFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         var q = await FilterAsync(filter, ct);
-        var total = await q.CountAsync(ct);
         var rows = await Sort(q, filter.Sort).PageOf(page, pageSize)
             .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        // A page that is not full is the last one (or the first and only one): the total follows from it, and the
+        // filter is not run a second time to count (issue 17). An empty page past the end still counts.
+        var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count : await q.CountAsync(ct);
         var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
         return new Page<ActivityListItem>(items, page, pageSize, total);
     }

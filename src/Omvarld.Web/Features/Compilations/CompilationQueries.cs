@@ -13,8 +13,8 @@ namespace Omvarld.Web.Features.Compilations;
 
 /// <summary>
 /// R13, R14: the one query layer of the yearly compilation. Seven set-based queries, whatever the number of activities:
-/// the activities of both years, then their goals, SDGs, partner countries, funding lines and result reports as
-/// uncorrelated "ActivityId IN (…)" sets, and the KS exceptions; everything else is counted in memory (money too:
+/// the activities of both years, then their goals, SDGs, partner countries, funding lines and result reports by the
+/// activities' ids (one array parameter), and the KS exceptions; everything else is counted in memory (money too:
 /// SQLite keeps decimals as text).
 /// <para>
 /// <b>Active in a year</b>: planned start on or before 31 December and no planned end or one on or after 1 January, or
@@ -54,11 +54,13 @@ public sealed partial class CompilationQueries(OmvarldDbContext db, CurrentUser 
             var units = tree.SelfAndDescendants(scope).ToList();
             q = q.Where(a => units.Contains(a.OwnerUnitId));
         }
-        var ids = q.Select(a => a.Id);
         var rows = (await q.Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, a.ActualStart, a.ActualEnd,
                 a.AimedAtEnablingInternationalWork, Child = a.ChildPerspective != null }).ToListAsync(ct))
             .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, a.ActualStart, a.ActualEnd, a.AimedAtEnablingInternationalWork, a.Child))
             .ToList();
+        // The children are read by the ids already in hand (one array parameter), not by repeating the activity filter
+        // as a subquery in each of the five queries (issue 17: each re-scanned the municipality's activities).
+        var ids = rows.Select(a => a.Id).ToList();
         var goals = await db.ActivityGoals.AsNoTracking().Where(g => ids.Contains(g.ActivityId)).Select(g => new { g.ActivityId, g.GoalCode }).ToListAsync(ct);
         var sdgs = await db.ActivitySdgs.AsNoTracking().Where(s => ids.Contains(s.ActivityId)).Select(s => new { s.ActivityId, s.Goal }).Distinct().ToListAsync(ct);
         var countries = await db.ActivityPartners.AsNoTracking().Where(p => ids.Contains(p.ActivityId))

@@ -209,15 +209,20 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
 
     private static readonly System.Globalization.CultureInfo Sv = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
 
-    /// <summary>The goal names of the policy version in force on each start day (the version whose goals the activity serves).</summary>
+    /// <summary>
+    /// The goal names of the policy version in force on each start day (the version whose goals the activity serves): the
+    /// register and the versions' contents are read once for all the days, not once per day.
+    /// </summary>
     private async Task<Dictionary<DateOnly, Dictionary<string, string>>> GoalNamesAsync(IEnumerable<DateOnly> days, CancellationToken ct)
     {
+        var policyOn = await policies.ActivityPoliciesAsync(ct);
+        var names = new Dictionary<Guid, Dictionary<string, string>>();
         var result = new Dictionary<DateOnly, Dictionary<string, string>>();
         foreach (var day in days.Distinct())
-        {
-            var policy = await policies.ActivityPolicyOnAsync(day, ct);
-            result[day] = policy?.Definition.Version.Goals.ToDictionary(g => g.Code, g => g.Name) ?? [];
-        }
+            result[day] = policyOn(day) is { } policy
+                ? names.TryGetValue(policy.VersionId, out var known) ? known
+                    : names[policy.VersionId] = policy.Definition.Version.Goals.ToDictionary(g => g.Code, g => g.Name)
+                : [];
         return result;
     }
 

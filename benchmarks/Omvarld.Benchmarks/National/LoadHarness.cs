@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace Omvarld.Benchmarks.National;
+
+/// <summary>
+/// Issue 17.2: starts the app (its Release build) on a generated database, runs <c>wrk</c> against the API at several
+/// concurrencies and prints p50/p95/p99 and req/s per request, with the peak RSS of the app during the run; beside each,
+/// the request's main SQL timed alone over Npgsql (the data limit) and <c>/health</c> (the web tier's ceiling).
+/// </summary>
+internal static class LoadHarness
+{
+    public const string Usage = "load --connection \"Host=…;Database=omvarld_bench\" [--municipality storstad] [--duration 10] [--concurrency 1,10,50] [--port 5099] [--only name,…] [--sql-runs 20]";
+
+    private sealed record Case(string Name, string Path, bool Auth, string[] Sql);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = NationalGenerator.Option(args, "--connection");
+        if (connection is null) { Console.Error.WriteLine(Usage); return 2; }
+        var slug = NationalGenerator.Option(args, "--municipality") ?? NationalGenerator.SlugOf(0);
+        var duration = int.Parse(NationalGenerator.Option(args, "--duration") ?? "10", CultureInfo.InvariantCulture);
+        var concurrencies = (NationalGenerator.Option(args, "--concurrency") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
+        var port = int.Parse(NationalGenerator.Option(args, "--port") ?? "5099", CultureInfo.InvariantCulture);
+        var only = NationalGenerator.Option(args, "--only")?.Split(',');
+        var sqlRuns = int.Parse(NationalGenerator.Option(args, "--sql-runs") ?? "20", CultureInfo.InvariantCulture);
+        var token = NationalGenerator.TokenOf(slug);
+
+        var web = WebDll();
+        if (web is null) { Console.Error.WriteLine("Build the app first: dotnet build -c Release benchmarks/Omvarld.Benchmarks"); return 2; }
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Omvarld"] = connection,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        // 'migrate' is a no-op for the schema the generator applied; it loads the shipped country data once.
+        // Index builds over a national register outlast the default 30 s command timeout.
+        var migrating = new Dictionary<string, string>(environment) { ["ConnectionStrings__Omvarld"] = connection + ";Command Timeout=0" };
+        if (await RunToEndAsync(web, ["migrate"], migrating) != 0) { Console.Error.WriteLine("migrate failed"); return 1; }
+
+        Guid municipality;
+        await using (var db = new NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            await using var find = new NpgsqlCommand("SELECT \"Id\" FROM \"Municipalities\" WHERE \"Slug\" = @s", db);
+            find.Parameters.AddWithValue("s", slug);
+            municipality = (Guid)(await find.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No municipality '{slug}'."));
+        }
+        var cases = Cases(slug, municipality).Where(c => only is null || only.Contains(c.Name)).ToList();
+
+        using var app = Start(web, ["--urls", $"http://127.0.0.1:{port}"], environment);
+        try
+        {
+            var baseUrl = $"http://127.0.0.1:{port}";
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            var up = Stopwatch.StartNew();
+            while (true)
+            {
+                try { if ((await http.GetAsync($"{baseUrl}/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+                if (up.Elapsed > TimeSpan.FromMinutes(2) || app.HasExited) { Console.Error.WriteLine("The app did not start."); return 1; }
+                await Task.Delay(500);
+            }
+            var lua = Path.Combine(Path.GetTempPath(), "omvarld-wrk-report.lua");
+            await File.WriteAllTextAsync(lua, """
+                done = function(summary, latency, requests)
+                  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+                  io.write(string.format("RESULT %d %d %.2f %.2f %.2f %d %d\n", summary.requests, summary.duration,
+                    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, errors))
+                end
+                """);
+            var table = new StringBuilder();
+            table.AppendLine($"| request ({slug}) | " + string.Join(" | ", concurrencies.Select(c => $"c={c} p50 / p95 / p99 ms, req/s")) + " | peak RSS MB | main SQL alone p50 / p95 ms |");
+            table.AppendLine("|---|" + string.Concat(concurrencies.Select(_ => "---|")) + "---|---|");
+            foreach (var c in cases)
+            {
+                using var warm = new HttpRequestMessage(HttpMethod.Get, baseUrl + c.Path);
+                if (c.Auth) warm.Headers.Authorization = new("Bearer", token);
+                var response = await http.SendAsync(warm);
+                if (!response.IsSuccessStatusCode) { Console.Error.WriteLine($"{c.Name}: {(int)response.StatusCode} on warm-up; skipped."); continue; }
+                var cells = new List<string>();
+                long peak = 0;
+                foreach (var n in concurrencies)
+                {
+                    using var sampler = new CancellationTokenSource();
+                    var sampling = Task.Run(async () =>
+                    {
+                        while (!sampler.IsCancellationRequested) { peak = Math.Max(peak, Rss(app.Id)); await Task.Delay(200); }
+                    });
+                    var result = await WrkAsync(baseUrl + c.Path, c.Auth ? token : null, n, duration, lua);
+                    await sampler.CancelAsync();
+                    await sampling;
+                    cells.Add(result);
+                    Console.WriteLine($"{c.Name} c={n}: {result}");
+                }
+                var sql = c.Sql.Length == 0 ? "–" : await TimeSqlAsync(connection, c.Sql, sqlRuns);
+                table.AppendLine($"| {c.Name} | {string.Join(" | ", cells)} | {peak / 1024 / 1024} | {sql} |");
+            }
+            Console.WriteLine();
+            Console.WriteLine($"{Environment.ProcessorCount} cores, {duration} s per run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.Write(table);
+            return 0;
+        }
+        finally
+        {
+            if (!app.HasExited) app.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The requests of the issue's table; the SQL is the request's main statements as EF sends them, with literals.</summary>
+    private static IEnumerable<Case> Cases(string slug, Guid m)
+    {
+        var mid = $"'{m}'";
+        const string Page = "ORDER BY a.\"PlannedStart\" DESC, a.\"Id\" LIMIT 50";
+        string List(string where) => $"SELECT count(*) FROM \"Activities\" AS a WHERE a.\"MunicipalityId\" = {mid} {where}";
+        string Rows(string where) => $"SELECT a.\"Id\", a.\"Title\", a.\"Kind\", a.\"Status\", a.\"OwnerUnitId\", a.\"PlannedStart\", a.\"PlannedEnd\" FROM \"Activities\" AS a WHERE a.\"MunicipalityId\" = {mid} {where} {Page}";
+        var countryYear = $"""
+            AND (a."Id" IN (SELECT ap."ActivityId" FROM "ActivityPartners" ap WHERE ap."MunicipalityId" = {mid} AND ap."PartnerId" IN (SELECT p."Id" FROM "Partners" p WHERE p."MunicipalityId" = {mid} AND p."CountryCode" = 'DE'))
+              OR a."Id" IN (SELECT t."ActivityId" FROM "Trips" t WHERE t."MunicipalityId" = {mid} AND t."CountryCode" = 'DE'))
+            AND a."PlannedStart" <= DATE '2023-12-31' AND (a."PlannedEnd" IS NULL OR a."PlannedEnd" >= DATE '2023-01-01')
+            """;
+        const string Text = "AND (lower(a.\"Title\") LIKE '%klimat%' OR (a.\"Description\" IS NOT NULL AND lower(a.\"Description\") LIKE '%klimat%') OR (a.\"CaseNumber\" IS NOT NULL AND lower(a.\"CaseNumber\") LIKE '%klimat%'))";
+        const string Published = "AND a.\"PublishedAt\" IS NOT NULL AND a.\"Status\" IN ('Approved', 'Ongoing', 'Completed', 'ResultsReported')";
+        var publicCountryYear = $"""
+            {Published} AND a."PlannedStart" <= DATE '2023-12-31' AND (a."PlannedEnd" IS NULL OR a."PlannedEnd" >= DATE '2023-01-01')
+            AND a."Id" IN (SELECT ap."ActivityId" FROM "ActivityPartners" ap WHERE ap."MunicipalityId" = {mid} AND ap."PartnerId" IN (SELECT p."Id" FROM "Partners" p WHERE p."MunicipalityId" = {mid} AND p."CountryCode" = 'DE'))
+            """;
+        var year = $"""
+            a."MunicipalityId" = {mid} AND a."Status" IN ('Submitted', 'Approved', 'Ongoing', 'Completed', 'ResultsReported')
+            AND ((a."PlannedStart" <= DATE '2025-12-31' AND (a."PlannedEnd" IS NULL OR a."PlannedEnd" >= DATE '2025-01-01')) OR (a."ActualEnd" >= DATE '2025-01-01' AND a."ActualEnd" <= DATE '2025-12-31'))
+            """;
+        string Child(string select, string from) => $"SELECT {select} FROM {from} WHERE c.\"MunicipalityId\" = {mid} AND c.\"ActivityId\" IN (SELECT a.\"Id\" FROM \"Activities\" a WHERE {year})";
+        string[] compilation =
+        [
+            $"SELECT a.\"Id\", a.\"Title\", a.\"Kind\", a.\"Status\", a.\"OwnerUnitId\", a.\"PlannedStart\", a.\"PlannedEnd\", a.\"ActualStart\", a.\"ActualEnd\" FROM \"Activities\" a WHERE {year}",
+            Child("c.\"ActivityId\", c.\"GoalCode\"", "\"ActivityGoals\" c"),
+            Child("DISTINCT c.\"ActivityId\", c.\"Goal\"", "\"ActivitySdgs\" c"),
+            Child("DISTINCT c.\"ActivityId\", p.\"CountryCode\"", $"\"ActivityPartners\" c JOIN \"Partners\" p ON p.\"MunicipalityId\" = {mid} AND p.\"Id\" = c.\"PartnerId\""),
+            Child("c.*", "\"FundingLines\" c"),
+            Child("c.\"ActivityId\", c.\"Year\"", "\"ResultReports\" c"),
+        ];
+        yield return new("/health", "/health", false, []);
+        yield return new("GET /api/v1/activities (first page)", "/api/v1/activities", true, [List(""), Rows("")]);
+        yield return new("… country=DE&year=2023", "/api/v1/activities?country=DE&year=2023", true, [List(countryYear), Rows(countryYear)]);
+        yield return new("… q=klimat", "/api/v1/activities?q=klimat", true, [List(Text), Rows(Text)]);
+        yield return new($"GET /api/v1/public/{slug}/activities", $"/api/v1/public/{slug}/activities", false, [List(Published), Rows(Published)]);
+        yield return new("… country=DE&year=2023 (public)", $"/api/v1/public/{slug}/activities?country=DE&year=2023", false, [List(publicCountryYear), Rows(publicCountryYear)]);
+        yield return new("GET /api/v1/compilation?year=2025", "/api/v1/compilation?year=2025", true, compilation);
+        yield return new("GET /api/v1/compilation/export?year=2025&format=xlsx", "/api/v1/compilation/export?year=2025&format=xlsx", true, []);
+    }
+
+    private static async Task<string> WrkAsync(string url, string? token, int connections, int duration, string lua)
+    {
+        var args = new List<string> { "-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{duration}s", "--timeout", "60s", "-s", lua };
+        if (token is not null) { args.Add("-H"); args.Add($"Authorization: Bearer {token}"); }
+        args.Add(url);
+        var psi = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var wrk = Process.Start(psi)!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        if (line is null) return "wrk failed";
+        var f = line.Split(' ');
+        var requests = long.Parse(f[1], CultureInfo.InvariantCulture);
+        if (requests == 0) return $"none answered within {duration} s";
+        var micros = double.Parse(f[2], CultureInfo.InvariantCulture);
+        var perSecond = requests / (micros / 1_000_000);
+        var status = int.Parse(f[6], CultureInfo.InvariantCulture);
+        var errors = int.Parse(f[7], CultureInfo.InvariantCulture);
+        var failures = status + errors > 0 ? $" ({status} non-2xx/3xx, {errors} socket errors)" : "";
+        return $"{Ms(f[3])} / {Ms(f[4])} / {Ms(f[5])}, {perSecond.ToString(perSecond < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)}{failures}";
+    }
+
+    private static string Ms(string value)
+    {
+        var ms = double.Parse(value, CultureInfo.InvariantCulture);
+        return ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The statements run one after another, <paramref name="runs"/> times after a warm-up: p50 and p95 of their sum.</summary>
+    private static async Task<string> TimeSqlAsync(string connectionString, string[] statements, int runs)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        var times = new List<double>();
+        for (var i = -2; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var sql in statements)
+            {
+                await using var cmd = new NpgsqlCommand(sql, db);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            }
+            if (i >= 0) times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        double At(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        return $"{At(0.5).ToString("0.0", CultureInfo.InvariantCulture)} / {At(0.95).ToString("0.0", CultureInfo.InvariantCulture)}";
+    }
+
+    private static long Rss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>The app's Release build beside this repository's benchmarks (built with it: a project reference).</summary>
+    private static string? WebDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx")))
+            {
+                var dll = Path.Combine(dir.FullName, "src", "Omvarld.Web", "bin", "Release", "net10.0", "Omvarld.Web.dll");
+                return File.Exists(dll) ? dll : null;
+            }
+        return null;
+    }
+
+    private static Process Start(string dll, string[] args, Dictionary<string, string> environment)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        return Process.Start(psi)!;
+    }
+
+    private static async Task<int> RunToEndAsync(string dll, string[] args, Dictionary<string, string> environment)
+    {
+        using var p = Start(dll, args, environment);
+        await p.WaitForExitAsync();
+        return p.ExitCode;
+    }
+}

@@ -65,7 +65,7 @@ public sealed class ActivityFlowTests(BrowserFixture fixture) : BrowserTest(fixt
         await LoginAsync("godkannare@boras.demo");
         await VisitAsync(activityUrl);
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Godkänn", Exact = true }));
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Klart: Godkänn.");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Aktiviteten är godkänd.");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Godkänd enligt");
         await Expect(Page.Locator(".tag--status")).ToHaveTextAsync("Godkänd");
     });

@@ -102,7 +102,7 @@ public sealed class PreconditionFlowTests(BrowserFixture fixture) : BrowserTest(
         await LoginAsync("godkannare@boras.demo");
         await VisitAsync(activityUrl);
         await ClickAndScanAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Godkänn", Exact = true }));
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Klart: Godkänn.");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Aktiviteten är godkänd.");
         await Expect(Page.Locator(".tag--status")).ToHaveTextAsync("Godkänd");
     });
 }

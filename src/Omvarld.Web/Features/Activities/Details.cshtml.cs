@@ -176,7 +176,7 @@ public sealed class DetailsModel(ActivityService activities, PolicyService polic
             "Comment" => t.Action == ActivityAction.Reject ? "Comment" : "Comment_" + t.Action,
             "ActualStart" or "ActualEnd" or "On" => "On",
             _ => "",
-        }, l["Activities_StepFlash", l["ActivityAction_" + t.Action]].Value);
+        }, l["ActivityStepDone_" + t.Action].Value);
     }
 
     public async Task<IActionResult> OnPostFundingAsync(Guid id)

@@ -6,24 +6,7 @@ namespace Omvarld.Browser.Tests;
 /// <summary>Issue 18.3: the coordinator pastes a policy, reviews the proposal beside the text and saves it as a draft.</summary>
 public sealed class PolicyReviewFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Policy = """
-        Internationell policy
-
-        Fastställd av: Kommunfullmäktige
-        Fastställd: 12 maj 2018
-        För revidering ansvarar: Kommunstyrelsen
-        Gäller för: Kommunens nämnder och bolag
-
-        Internationella aktiviteter skall bidra till minst ett av följande mål:
-
-        - Kompetensutveckling för medarbetare
-        - Hållbar utveckling i kommunen och i partnerorten
-        - Fler kontakter för det lokala näringslivet
-
-        En förutsättning för samarbete är att partnerlandet respekterar de mänskliga rättigheterna, demokratin och rättsstatens principer. Undantag beslutas av Kommunstyrelsen.
-
-        Nämnder och bolag skall varje år upprätta en handlingsplan för sitt internationella arbete.
-        """;
+    private const string Policy = Omvarld.Web.Tests.Infrastructure.SamplePolicyText.Policy;
 
     [Fact]
     public Task Coordinator_reads_a_pasted_policy_reviews_it_and_saves_a_draft() => RunAsync(async () =>

@@ -18,24 +18,7 @@ namespace Omvarld.Web.Tests.Features.Policies;
 /// <summary>A policy document read from PDF, DOCX and text gives the same proposal; bad input is refused in Swedish.</summary>
 public sealed class PolicyDocumentTextTests
 {
-    internal const string Policy = """
-        Internationell policy
-
-        Fastställd av: Kommunfullmäktige
-        Fastställd: 12 maj 2018
-        För revidering ansvarar: Kommunstyrelsen
-        Gäller för: Kommunens nämnder och bolag
-
-        Internationella aktiviteter skall bidra till minst ett av följande mål:
-
-        - Kompetensutveckling för medarbetare
-        - Hållbar utveckling i kommunen och i partnerorten
-        - Fler kontakter för det lokala näringslivet
-
-        En förutsättning för samarbete är att partnerlandet respekterar de mänskliga rättigheterna, demokratin och rättsstatens principer. Undantag beslutas av Kommunstyrelsen.
-
-        Nämnder och bolag skall varje år upprätta en handlingsplan för sitt internationella arbete.
-        """;
+    internal const string Policy = SamplePolicyText.Policy;
 
     internal static byte[] Docx(string text)
     {

@@ -118,7 +118,7 @@ public sealed class ActivityFormTests(BrowserFixture fixture, ITestOutputHelper 
         await NavigateByAsync(() => Page.Keyboard.PressAsync("Enter"));
 
         await Expect(Page.Locator("#flash")).ToBeFocusedAsync();
-        await Expect(Page.Locator("#flash")).ToContainTextAsync("Skicka för godkännande");
+        await Expect(Page.Locator("#flash")).ToHaveTextAsync("Aktiviteten är skickad för godkännande.");
         await Expect(Page.GetByRole(AriaRole.Main).Locator(".tag--status")).ToHaveTextAsync("Inskickad för godkännande");
         output.WriteLine($"Tab presses: start page to 'Registrera aktivitet' {toRegister}; last field to 'Spara utkast' {toSave}; " +
             $"after saving, from the focused message to 'Skicka för godkännande' {fromMessage}; from a fresh load 3 (skip link, 'Till nästa steg', Enter, Tab).");

@@ -68,6 +68,32 @@ public sealed class ActivityService(OmvarldDbContext db, CurrentUser me, PolicyS
     }
 
     /// <summary>
+    /// <see cref="EvaluateAsync(Activity, CancellationToken)"/> for many activities at once, set based: the activities
+    /// with their goals, partners, funding lines and results in one split query, the policy versions and the unit tree
+    /// once, the partners' standings in a fixed handful of queries, whatever the number of activities. Only those a
+    /// version in force at their start covers are in the answer. The activity list (its "Blockerad") and the
+    /// compilation's standing deviations read their findings here, so both judge as the activity's page does.
+    /// </summary>
+    public async Task<IReadOnlyList<(Activity Activity, ActivityPolicy Policy, IReadOnlyList<Finding> Findings)>> EvaluateManyAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        var activities = await db.Activities.AsNoTracking()
+            .Include(a => a.Goals).Include(a => a.Partners).Include(a => a.Funding).Include(a => a.Results)
+            .Where(a => ids.Contains(a.Id)).AsSplitQuery().ToListAsync(ct);
+        var policyOn = await policies.ActivityPoliciesAsync(ct);
+        var tree = await me.GetUnitTreeAsync(ct);
+        var governed = activities.Select(a => (Activity: a, Policy: policyOn(a.PlannedStart), Company: tree.IsCompanyOrUnder(a.OwnerUnitId)))
+            .Where(x => x.Policy is not null && x.Policy.Definition.Version.Covers(x.Company))
+            .Select(x => (x.Activity, Policy: x.Policy!, x.Company)).ToList();
+        var standings = await precondition.StandingsAsync(governed.Select(x => (x.Activity, x.Policy)).ToList(), ct);
+        var today = Today;
+        return governed.Select(x => (x.Activity, x.Policy, (IReadOnlyList<Finding>)ActivityRules.Evaluate(
+                new ActivityCheckContext(x.Activity, x.Policy.Definition, today) { PartnerStandings = standings.GetValueOrDefault(x.Activity.Id), OwnerIsCompany = x.Company })))
+            .ToList();
+    }
+
+    /// <summary>
     /// Issue 19: what the policy basis itself says of the activity, shown as findings beside the checks' own: no version in
     /// force at its start (a gap, with the version that expired, the next one and the municipality's rule; before the
     /// first adoption; an overlap), a version whose text is not known, a version that does not cover the owning unit.

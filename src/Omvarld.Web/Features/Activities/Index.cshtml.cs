@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Omvarld.Web.Features.Audit;
@@ -10,8 +9,7 @@ namespace Omvarld.Web.Features.Activities;
 
 /// <summary>R10: the municipality's activities, filtered, sorted and paged in a GET form, with the same filters as a file.</summary>
 public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicyService policies, ReferenceData reference, TimeProvider clock,
-    Omvarld.Web.Features.DecisionQueue.DecisionQueueService decisionQueue, Results.ResultsRule results,
-    Omvarld.Web.Data.OmvarldDbContext db, Omvarld.Web.Features.Precondition.PreconditionService precondition,
+    Omvarld.Web.Features.DecisionQueue.DecisionQueueService decisionQueue, Results.ResultsRule results, ActivityService activities,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Issue 16.4: what stands in an activity's way, said in the list: a short label and the reason in words.</summary>
@@ -76,7 +74,7 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
         }
         foreach (var (id, reasons) in await decisionQueue.WaitingForKsAsync(ids))
             Add(id, new RowState("ks", l["Activities_StateWaitingForKs"], string.Join(" ", reasons)));
-        await BlockedAsync(today, Add);
+        await BlockedAsync(Add);
         var onPage = ids.ToHashSet();
         foreach (var o in (await results.OwedAsync(null, today)).Where(o => onPage.Contains(o.ActivityId) && o.Report.State == Omvarld.Domain.Activities.ReportDueState.Overdue))
             Add(o.ActivityId, new RowState("results", l["Activities_StateResultsMissing"],
@@ -84,31 +82,19 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
     }
 
     /// <summary>
-    /// "Blockerad": the blocking findings that stand in the way of approval (R7), evaluated as on the activity's page (the
-    /// version in force at its start, the partners' standings of R8/R9, only for the units the version covers) for the
-    /// page's drafts, submitted and rejected activities in one split query. A submitted activity already said to wait for
-    /// KS is not also said to be blocked by the same precondition.
+    /// "Blockerad": the blocking findings that stand in the way of approval (R7), evaluated as on the activity's page
+    /// (<see cref="ActivityService.EvaluateManyAsync"/>) for the page's drafts, submitted and rejected activities. A
+    /// submitted activity already said to wait for KS is not also said to be blocked by the same precondition.
     /// </summary>
-    private async Task BlockedAsync(DateOnly today, Action<Guid, RowState> add)
+    private async Task BlockedAsync(Action<Guid, RowState> add)
     {
         var open = List.Items.Where(i => i.Status is Domain.Activities.ActivityStatus.Draft or Domain.Activities.ActivityStatus.Submitted
             or Domain.Activities.ActivityStatus.Rejected).Select(i => i.Id).ToList();
-        if (open.Count == 0) return;
-        var activities = await db.Activities.AsNoTracking()
-            .Include(a => a.Goals).Include(a => a.Partners).Include(a => a.Funding).Include(a => a.Results)
-            .Where(a => open.Contains(a.Id)).AsSplitQuery().ToListAsync();
-        var policyOn = await policies.ActivityPoliciesAsync();
-        var tree = await me.GetUnitTreeAsync();
-        var governed = activities.Select(a => (Activity: a, Policy: policyOn(a.PlannedStart), Company: tree.IsCompanyOrUnder(a.OwnerUnitId)))
-            .Where(x => x.Policy is not null && x.Policy.Definition.Version.Covers(x.Company))
-            .Select(x => (x.Activity, Policy: x.Policy!, x.Company)).ToList();
-        var standings = await precondition.StandingsAsync(governed.Select(x => (x.Activity, x.Policy)).ToList());
-        foreach (var (activity, policy, company) in governed)
+        foreach (var (activity, _, findings) in await activities.EvaluateManyAsync(open))
         {
-            var blocking = Domain.Activities.Checks.ActivityRules.Evaluate(new Domain.Activities.Checks.ActivityCheckContext(activity, policy.Definition, today)
-                    { PartnerStandings = standings.GetValueOrDefault(activity.Id), OwnerIsCompany = company })
-                .Where(f => f.Severity == Domain.Activities.Checks.FindingSeverity.Blocking)
-                .Where(f => !(States.TryGetValue(activity.Id, out var s) && s.Any(x => x.Kind == "ks") && f.Check == Domain.Policies.Checks.CheckKind.PartnerPrecondition))
+            var waitsForKs = States.TryGetValue(activity.Id, out var states) && states.Any(x => x.Kind == "ks");
+            var blocking = findings.Where(f => f.Severity == Domain.Activities.Checks.FindingSeverity.Blocking)
+                .Where(f => !(waitsForKs && f.Check == Domain.Policies.Checks.CheckKind.PartnerPrecondition))
                 .ToList();
             if (blocking.Count > 0)
                 add(activity.Id, new RowState("blocked", l["Activities_StateBlocked"], string.Join(" ", blocking.Select(f => l[f.MessageKey, [.. f.Args]].Value))));

@@ -1,11 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Omvarld.Domain.Activities;
 using Omvarld.Domain.Activities.Checks;
-using Omvarld.Web.Data;
+using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Features.Policies;
-using Omvarld.Web.Features.Precondition;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Compilations;
@@ -13,33 +10,18 @@ namespace Omvarld.Web.Features.Compilations;
 /// <summary>
 /// <i>Avvikelser som kvarstår</i> (issue 15): the policy checks' blocking findings and warnings that still stand today on
 /// the activities the compilation counts for its year, each with the activity and the clause it rests on (document,
-/// version, clause). Evaluated exactly as on the activity page (<see cref="ActivityRules.Evaluate"/> under the version in
-/// force at the activity's start, R7, with the partners' standings of R8/R9), but set based: the activities with their
-/// goals, partners, funding lines and results in one split query, the policy versions in at most two, the partners'
-/// standings in a fixed handful (<see cref="PreconditionService.StandingsAsync(IReadOnlyList{ValueTuple{Activity, ActivityPolicy}}, CancellationToken)"/>),
-/// whatever the number of activities. Information-level findings (a report due soon, an exception in force) are not
-/// deviations and are left out.
+/// version, clause). Evaluated exactly as on the activity page, set based (<see cref="ActivityService.EvaluateManyAsync"/>:
+/// the version in force at each start, only where it covers the owning unit, with the partners' standings of R8/R9).
+/// Information-level findings (a report due soon, an exception in force) are not deviations and are left out.
 /// </summary>
-public sealed class CompilationFindings(OmvarldDbContext db, CurrentUser me, PolicyService policies, PreconditionService precondition, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : ICompilationPart
+public sealed class CompilationFindings(ActivityService activities, CurrentUser me, IStringLocalizer<SharedResource> l) : ICompilationPart
 {
     public async Task<IReadOnlyList<CompilationSection>> BuildAsync(CompilationScope scope, CancellationToken ct)
     {
-        var ids = scope.ActiveNow.ToList();
-        var activities = ids.Count == 0 ? [] : await db.Activities.AsNoTracking()
-            .Include(a => a.Goals).Include(a => a.Partners).Include(a => a.Funding).Include(a => a.Results)
-            .Where(a => ids.Contains(a.Id)).AsSplitQuery().ToListAsync(ct);
-        var policyOn = await policies.ActivityPoliciesAsync(ct);
-        var governed = activities.Select(a => (Activity: a, Policy: policyOn(a.PlannedStart))).Where(x => x.Policy is not null)
-            .Select(x => (x.Activity, Policy: x.Policy!)).ToList();
-        var standings = await precondition.StandingsAsync(governed, ct);
         var tree = await me.GetUnitTreeAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
-        var standing = governed.SelectMany(x => ActivityRules.Evaluate(new ActivityCheckContext(x.Activity, x.Policy.Definition, today)
-                { PartnerStandings = standings.GetValueOrDefault(x.Activity.Id) })
-            .Where(f => f.Severity is FindingSeverity.Blocking or FindingSeverity.Warning)
-            .Select(f => (x.Activity, x.Policy, Finding: f)))
+        var standing = (await activities.EvaluateManyAsync(scope.ActiveNow.ToList(), ct))
+            .SelectMany(x => x.Findings.Where(f => f.Severity is FindingSeverity.Blocking or FindingSeverity.Warning)
+                .Select(f => (x.Activity, x.Policy, Finding: f)))
             .OrderBy(x => x.Activity.Title, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false)).ThenBy(x => x.Activity.Id)
             .ThenByDescending(x => x.Finding.Severity)
             .ToList();

@@ -378,6 +378,7 @@ S = {
 "CheckKind_ContactPersonPerOffice": "Varje kontor ska ha en kontaktperson",
 "CheckKind_ChildPerspective": "Barnperspektivet ska beskrivas",
 "CheckKind_ResultsReported": "Resultat ska redovisas",
+"CheckKind_ProjectBudgetOwner": "Nämnden eller bolaget som bär projektets kostnad ska anges",
 "Entity_StoredFile": "fil",
 # Policy files (PolicyFileReader): shown beside the line they name
 "PolicyFile_DuplicateKey": "Samma fält står två gånger i samma avsnitt.",
@@ -752,6 +753,7 @@ S = {
 "Finding_MotivationMissing": "Aktiviteten kan inte kopplas till något av policyns syften. Motivera vad den bidrar med till staden.",
 "Finding_ProjectCooperationTooFewParties": "Projektsamverkan förutsätter minst {0} parter. Nu medverkar {1}, kommunen inräknad: lägg till samarbetsparter.",
 "Finding_ExternalFundingNotSought": "Ingen extern finansiering, till exempel EU-medel, är sökt eller planerad för projektet.",
+"Finding_ProjectBudgetOwnerMissing": "Ange vilken nämnd eller vilket bolag som bär projektets kostnad: en finansieringsrad med egen budget och den enhet som betalar.",
 "Finding_ChildPerspectiveMissing": "Beskriv hur barn och unga berörs av eller deltar i aktiviteten.",
 "Finding_YearlyResultsDueSoon": "Resultaten för {0} ska redovisas senast {1}.",
 "Finding_YearlyResultsOverdue": "Resultaten för {0} skulle ha redovisats senast {1}.",

@@ -55,5 +55,6 @@ public static class PolicyCodes
         ("yearly-action-plan", CheckKind.YearlyActionPlan),
         ("contact-person-per-office", CheckKind.ContactPersonPerOffice),
         ("child-perspective", CheckKind.ChildPerspective),
-        ("results-reported", CheckKind.ResultsReported));
+        ("results-reported", CheckKind.ResultsReported),
+        ("project-budget-owner", CheckKind.ProjectBudgetOwner));
 }

@@ -145,8 +145,10 @@ public sealed class PolicyReaderSeedTests
         Assert.Null(p.RevisionResponsible.Value);
         Assert.Equal("Kommunstyrelsen", p.FollowUpResponsible.Value);
         Assert.Equal("Upplands-Bros nämnder, styrelser och bolag", p.AppliesTo.Value);
-        Assert.Equal([CheckKind.ExternalFundingSought, CheckKind.YearlyActionPlan, CheckKind.ContactPersonPerOffice, CheckKind.ChildPerspective, CheckKind.ResultsReported],
-            p.Checks.Select(c => c.Kind));
+        Assert.Equal([CheckKind.ExternalFundingSought, CheckKind.YearlyActionPlan, CheckKind.ContactPersonPerOffice, CheckKind.ChildPerspective, CheckKind.ResultsReported,
+            CheckKind.ProjectBudgetOwner], p.Checks.Select(c => c.Kind));
+        Assert.Equal(("Nämnder och bolag har det ekonomiska ansvaret för deltagande i projekt.", "blocking"),
+            (p.Checks.Single(c => c.Kind == CheckKind.ProjectBudgetOwner).Clause, p.Checks.Single(c => c.Kind == CheckKind.ProjectBudgetOwner).Parameters["severity"]));
         var plan = p.Checks.Single(c => c.Kind == CheckKind.YearlyActionPlan);
         Assert.Equal(2, plan.Clauses.Count);
         Assert.Equal(["committee", "company"], (IEnumerable<string>)plan.Parameters["unitKinds"]);

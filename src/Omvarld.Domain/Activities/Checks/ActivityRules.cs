@@ -11,6 +11,7 @@ public static class ActivityRules
         new MotivationWhenNoGoalRule(),
         new ProjectCooperationPartiesRule(),
         new ExternalFundingSoughtRule(),
+        new ProjectBudgetOwnerRule(),
         new ChildPerspectiveRule(),
         new ResultsReportedRule(),
         new PartnerPreconditionRule(),

@@ -31,7 +31,8 @@ public sealed class ExternalFundingSoughtRule : IActivityRule
         kind == ActivityKind.TransnationalProject
         || (policy is not null && policy.Version.Checks.Any(c => c.Kind == CheckKind.ProjectCooperationParties && goalCodes.Contains(c.Text("goalCode"), StringComparer.Ordinal)));
 
-    private static FindingSeverity Severity(string code) => code switch
+    /// <summary>A check's <c>severity</c> parameter as a finding's severity.</summary>
+    internal static FindingSeverity Severity(string code) => code switch
     {
         "info" => FindingSeverity.Info,
         "warning" => FindingSeverity.Warning,

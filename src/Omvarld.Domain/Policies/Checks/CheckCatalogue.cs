@@ -19,6 +19,7 @@ public static class CheckCatalogue
             new("minimumParties", CheckParameterType.Integer, Minimum: 2),
         ],
         [CheckKind.ExternalFundingSought] = [new("severity", CheckParameterType.OneOf, AllowedValues: Severities)],
+        [CheckKind.ProjectBudgetOwner] = [new("severity", CheckParameterType.OneOf, AllowedValues: Severities)],
         [CheckKind.PartnerPrecondition] = [new("exceptionBody", CheckParameterType.Text)],
         [CheckKind.YearlyActionPlan] =
         [

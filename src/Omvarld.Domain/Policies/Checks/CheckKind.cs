@@ -21,4 +21,6 @@ public enum CheckKind
     ChildPerspective = 8,
     /// <summary>Results are reported yearly and/or at completion (Borås 2009, Upplands-Bro 2020).</summary>
     ResultsReported = 9,
+    /// <summary>A project names the committee or company that bears its cost (Upplands-Bro 2020 section 4.3).</summary>
+    ProjectBudgetOwner = 10,
 }

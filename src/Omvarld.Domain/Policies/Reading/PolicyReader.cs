@@ -561,6 +561,12 @@ public static partial class PolicyReader
                 if (kinds.Count > 0) found.Add((CheckKind.ContactPersonPerOffice, new() { ["unitKinds"] = kinds }, s));
             }
 
+            // Who bears a project's cost ("har det ekonomiska ansvaret för deltagande i projekt"): the budget owner
+            // recorded with each project's approval; a "bör" makes it a warning.
+            if (Regex.IsMatch(t, @"ekonomisk\w* ansvar\w*|kostnadsansvar\w*|\b(?:bär|står för|svarar för)\w* (?:\w+ )?kostnad\w*", RegexOptions.IgnoreCase)
+                && Regex.IsMatch(t, @"projekt", RegexOptions.IgnoreCase))
+                found.Add((CheckKind.ProjectBudgetOwner, new() { ["severity"] = modal is "bör" ? "warning" : "blocking" }, s));
+
             if ((modal is not null || Regex.IsMatch(t, @"\bansvarar\b|\bgenomför\b|\båligger\b", RegexOptions.IgnoreCase))
                 && Regex.IsMatch(t, @"uppföljning|följa upp|följas upp|rapporter|redovis|återrapport", RegexOptions.IgnoreCase)
                 && !Regex.IsMatch(t, @"policyn|styrdokumentet|dokumentet|strategin|programmet|riktlinjerna", RegexOptions.IgnoreCase))

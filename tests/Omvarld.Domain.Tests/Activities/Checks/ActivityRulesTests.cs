@@ -202,6 +202,54 @@ public class ActivityRulesTests
         Assert.Equal(CheckKind.ExternalFundingSought, finding.Check);
     }
 
+    // ---- ProjectBudgetOwner (Upplands-Bro 2020 section 4.3) ---------------------------------------------------------
+
+    private static Activity UpplandsBroProject() =>
+        NewActivity(Details(goals: [new GoalServed("VERKSAMHETSUTVECKLING", "Nya arbetssätt i omsorgen.")], childPerspective: "Berör inte barn."),
+            SeedPolicies.UpplandsBro2020);
+
+    [Fact]
+    public void ProjectBudgetOwner_ProjectWithOnlyExternalFunding_BlocksCitingSection43()
+    {
+        var activity = UpplandsBroProject();
+        activity.AddFunding(Eu(40_000));
+
+        var finding = Assert.Single(Evaluate(activity, SeedPolicies.UpplandsBro2020));
+
+        AssertCites(finding, SeedPolicies.UpplandsBro2020, CheckKind.ProjectBudgetOwner);
+        Assert.Equal("Nämnder och bolag har det ekonomiska ansvaret för deltagande i projekt.", finding.Clause);
+        Assert.Equal((FindingSeverity.Blocking, "Finding_ProjectBudgetOwnerMissing", "Funding"), (finding.Severity, finding.MessageKey, finding.Field));
+    }
+
+    [Fact]
+    public void ProjectBudgetOwner_OwnBudgetLineNamingThePayingUnit_Passes()
+    {
+        var activity = UpplandsBroProject();
+        activity.AddFunding(Eu(40_000));
+        activity.AddFunding(Own(150_000, FundingStatus.Planned));
+        Assert.Empty(Evaluate(activity, SeedPolicies.UpplandsBro2020));
+    }
+
+    [Fact]
+    public void ProjectBudgetOwner_ARejectedOwnBudgetLine_NamesNoOwner()
+    {
+        var activity = UpplandsBroProject();
+        activity.AddFunding(Eu(40_000));
+        activity.AddFunding(Own(150_000, FundingStatus.Rejected));
+        Assert.Equal(CheckKind.ProjectBudgetOwner, Assert.Single(Evaluate(activity, SeedPolicies.UpplandsBro2020)).Check);
+    }
+
+    [Fact]
+    public void ProjectBudgetOwner_IsAskedOfProjectsOnly_AndNotByBoras()
+    {
+        var visit = NewActivity(Details(kind: ActivityKind.StudyVisitOrExchange, goals: [new GoalServed("OMVARLDSBEVAKNING", "Lär av skolor i Finland.")], childPerspective: "Elever deltar."),
+            SeedPolicies.UpplandsBro2020);
+        Assert.Empty(Evaluate(visit, SeedPolicies.UpplandsBro2020));
+        var borasProject = NewActivity();
+        borasProject.AddFunding(Eu(50_000));
+        Assert.DoesNotContain(Evaluate(borasProject, SeedPolicies.Boras2023), f => f.Check == CheckKind.ProjectBudgetOwner);
+    }
+
     // ---- ChildPerspective (Upplands-Bro 2020) -------------------------------------------------------------------
 
     private static Activity UpplandsBro(string? childPerspective) =>

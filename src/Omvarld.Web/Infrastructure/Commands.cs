@@ -23,10 +23,13 @@ public static class Commands
         switch (args[0])
         {
             case "migrate":
-                await db.Database.MigrateAsync();
-                Console.WriteLine("The database is migrated to the latest version.");
-                await LoadShippedCountryDataAsync(services);
-                if (args.Contains("--demo")) PrintDemoBlock(await SeedDemoAsync(services, app.Configuration), app);
+                await using (await StartupLock.TakeAsync(db))
+                {
+                    await db.Database.MigrateAsync();
+                    Console.WriteLine("The database is migrated to the latest version.");
+                    await LoadShippedCountryDataAsync(services);
+                    if (args.Contains("--demo")) PrintDemoBlock(await SeedDemoAsync(services, app.Configuration), app);
+                }
                 return 0;
             case CountryDataCommand.Name:
                 return await CountryDataCommand.RunAsync(services, args, Console.Out, Console.Error);
@@ -49,6 +52,9 @@ public static class Commands
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (options.ShouldMigrateOnStart)
         {
+            // Instances starting together (behind a load balancer) take turns: the first migrates and seeds, the
+            // others find it done.
+            await using var turn = await StartupLock.TakeAsync(db);
             await db.Database.MigrateAsync();
             await LoadShippedCountryDataAsync(services);
             var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;

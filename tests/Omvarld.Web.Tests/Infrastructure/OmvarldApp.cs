@@ -173,8 +173,15 @@ public class SqliteApp : OmvarldApp
 public class PostgresApp : OmvarldApp
 {
     public const string ServerVariable = "OMVARLD_TEST_POSTGRES";
-    private readonly string _database = $"omvarld_t_{Guid.NewGuid():N}";
+    private readonly string _database;
     private string? _server;
+
+    public PostgresApp() : this($"omvarld_t_{Guid.NewGuid():N}") { }
+
+    /// <summary>An app on a named database: a second instance on the same database as another (<see cref="DatabaseName"/>).</summary>
+    protected PostgresApp(string database) => _database = database;
+
+    public string DatabaseName => _database;
 
     public override string ProviderName => "Postgres";
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(Server_()) { Database = _database }.ConnectionString;

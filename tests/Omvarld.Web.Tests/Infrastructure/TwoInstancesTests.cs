@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Omvarld.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Issue 17: two instances of the app on one PostgreSQL database, as behind a load balancer. Started together they do
+/// not race (the start-up lock: one migrates and seeds, the other finds it done), and a browser moving between them
+/// stays signed in and its forms are accepted: the Data Protection keys that protect the cookie and the antiforgery
+/// tokens are in the database, not in either instance.
+/// </summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    public PostgresApp First { get; } = new();
+    public PostgresApp Second { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Second = new SecondInstance(First.DatabaseName);
+        // Both start at once on the empty database: migrations, country data and the demo, each under the start-up lock.
+        var second = Task.Run(() => _ = Second.Server);
+        await First.InitializeAsync();
+        await second;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Second.DisposeAsync();
+        await ((IAsyncLifetime)First).DisposeAsync();
+    }
+
+    /// <summary>The second instance leaves the database to the first, which drops it.</summary>
+    private sealed class SecondInstance(string database) : PostgresApp(database)
+    {
+        protected override Task DropDatabaseAsync() => Task.CompletedTask;
+    }
+}
+
+public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstances>
+{
+    /// <summary>A browser's cookie jar shared by clients of both instances.</summary>
+    private sealed class CookieJar(CookieContainer jar, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var cookies = jar.GetCookieHeader(request.RequestUri!);
+            if (cookies.Length > 0) request.Headers.Add("Cookie", cookies);
+            var response = await base.SendAsync(request, ct);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+                foreach (var cookie in set) jar.SetCookies(request.RequestUri!, cookie);
+            return response;
+        }
+    }
+
+    private static HttpClient Browser(PostgresApp instance, CookieContainer jar) =>
+        new(new CookieJar(jar, instance.Server.CreateHandler())) { BaseAddress = new Uri("https://localhost") };
+
+    [Fact]
+    public async Task StartedTogether_TheDemoIsSeededOnce()
+    {
+        var (municipalities, users, releases) = await instances.Second.WithDbAsync(async db => (
+            await db.Municipalities.IgnoreQueryFilters().CountAsync(),
+            await db.Users.CountAsync(u => u.Email == OmvarldApp.Email("samordnare")),
+            await db.CountryDataReleases.Select(r => r.Name).ToListAsync()));
+        Assert.Equal((2, 1), (municipalities, users));
+        Assert.NotEmpty(releases);
+        Assert.Equal(releases.Distinct().Count(), releases.Count);
+    }
+
+    [Fact]
+    public async Task SignedInOnOne_StaysSignedInOnTheOther_AndItsFormsAreAccepted()
+    {
+        var jar = new CookieContainer();
+        var first = Browser(instances.First, jar);
+        var second = Browser(instances.Second, jar);
+
+        var signIn = await first.PostFormAsync("/konto/logga-in",
+            new() { ["Input.Email"] = OmvarldApp.Email("samordnare"), ["Input.Password"] = OmvarldApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // The other instance reads the cookie the first one protected.
+        var start = await second.GetAsync("/aktiviteter");
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+
+        // A form served by the first instance posts to the second: its antiforgery token is accepted, and signing out
+        // there ends the session on both.
+        var page = await first.GetDocumentAsync("/aktiviteter");
+        var token = page.AntiforgeryToken("form[action$='/konto/logga-ut']");
+        var signOut = await second.PostAsync("/konto/logga-ut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var after = await first.GetAsync("/aktiviteter");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/konto/logga-in", after.Headers.Location!.OriginalString);
+    }
+}

@@ -23,8 +23,13 @@ public static class DataSetup
         var connectionString = builder.Configuration.GetConnectionString("Omvarld");
         if (db.ParsedProvider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<OmvarldDbContext, PostgresOmvarldDbContext>(o =>
-                o.UseNpgsql(connectionString, npg => npg.MigrationsHistoryTable("__EFMigrationsHistory")));
+            // Production may name a read-only connection (a streaming replica, or a role that may only read): the open
+            // pages and open data, the heaviest anonymous load and pure reads, are served from it (ReadOnlyRequests).
+            var readOnly = builder.Configuration.GetConnectionString(ReadOnlyRequests.ConnectionName);
+            builder.Services.AddDbContext<OmvarldDbContext, PostgresOmvarldDbContext>((sp, o) =>
+                o.UseNpgsql(
+                    !string.IsNullOrWhiteSpace(readOnly) && ReadOnlyRequests.Applies(sp.GetService<IHttpContextAccessor>()?.HttpContext) ? readOnly : connectionString,
+                    npg => npg.MigrationsHistoryTable("__EFMigrationsHistory")));
         }
         else
         {

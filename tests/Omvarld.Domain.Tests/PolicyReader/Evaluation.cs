@@ -192,8 +192,11 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         output.WriteLine(report);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "policy-reader-evaluation.md"), report);
 
-        // The bar: no metadata field wrong, every check of the seeds found, no false check; a text without a policy is said to be one.
+        // The bar: no metadata field wrong, every goal and check of the seeds found, at most one false goal per
+        // document and no false check; a text without a policy is said to be one.
         Assert.All(seedScores.Concat(variantScores), s => Assert.Empty(s.Wrong));
+        Assert.All(seedScores, s => Assert.Equal(s.GoalsExpected, s.GoalsFound));
+        Assert.All(seedScores, s => Assert.InRange(s.GoalsProposed - s.GoalsRight, 0, 1));
         Assert.All(seedScores, s => Assert.Equal((s.ChecksExpected, s.ChecksExpected), (s.ChecksRight, s.ChecksProposed)));
         Assert.All(seedScores.Concat(variantScores), s => Assert.True(s.PolicyRight, s.Name));
     }

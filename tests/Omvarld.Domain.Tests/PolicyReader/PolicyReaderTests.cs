@@ -155,9 +155,18 @@ public sealed class PolicyReaderSeedTests
         Assert.Equal(["office"], (IEnumerable<string>)p.Checks.Single(c => c.Kind == CheckKind.ContactPersonPerOffice).Parameters["unitKinds"]);
         var results = p.Checks.Single(c => c.Kind == CheckKind.ResultsReported);
         Assert.Equal((true, false), ((bool)results.Parameters["yearly"], (bool)results.Parameters["atCompletion"]));
-        // The goals stand in prose without a list or an announcement: the reader proposes none rather than guess.
-        Assert.Empty(p.Goals);
-        Assert.Contains(p.UnplacedDemands, u => u.Text.StartsWith("Upplands-Bro kommun skall delta i internationella utvecklingsprojekt", StringComparison.Ordinal));
+        // No goal list and no announcement: the goals are the purposes section 3 names in prose, one per purpose noun.
+        Assert.Equal(["Verksamhetsutveckling", "Kunskapsutbyte", "Kompetensutveckling", "Omvärldsbevakning"], p.Goals.Take(4).Select(g => g.Name));
+        Assert.All(p.Goals.Take(4), g => Assert.Equal(GoalKind.Goal, g.Kind));
+        // A purpose named twice keeps the sentence that states it as a purpose ("i syfte att"), not the "för att" clause.
+        var stated = "Upplands-Bro kommun skall delta i internationella utvecklingsprojekt i syfte att tillföra verksamheterna och deras personal positiva mervärden i form av kompetens- och verksamhetsutveckling.";
+        Assert.Equal(stated, p.Goals.Single(g => g.Code == "VERKSAMHETSUTVECKLING").Clause.Text);
+        Assert.Equal(p.Goals.Single(g => g.Code == "VERKSAMHETSUTVECKLING").Clause, p.Goals.Single(g => g.Code == "KOMPETENSUTVECKLING").Clause);
+        Assert.StartsWith("Upplands-Bros nämnder, styrelser och bolag skall aktivt arbeta för att ta del av EU:s fonder", p.Goals.Single(g => g.Code == "KUNSKAPSUTBYTE").Clause.Text);
+        Assert.Equal("En aktiv omvärldsbevakning är en oomtvistad framgångsfaktor.", p.Goals.Single(g => g.Code == "OMVARLDSBEVAKNING").Clause.Text);
+        // The policy's own aim ("Målet med policyn är att ...") is not a goal.
+        Assert.DoesNotContain(p.Goals, g => g.Clause.Text.StartsWith("Målet med policyn", StringComparison.Ordinal));
+        Assert.Contains(p.UnplacedDemands, u => u.Text == "Det internationella arbetet skall präglas av öppenhet och dialog.");
     }
 
     public static TheoryData<string> All => new(Evaluation.Seeds.Select(s => s.Source));
@@ -195,6 +204,33 @@ public sealed class PolicyReaderSeedTests
     {
         var p = Reader.Read(File.ReadAllText(Path.Combine(Evaluation.Dir("Variants"), "v7-agenda.txt")));
         Assert.False(p.HoldsPolicy);
+    }
+
+    [Fact]
+    public void Purposes_in_prose_are_split_into_goals_sharing_their_sentence()
+    {
+        var p = Reader.Read("Riktlinjer för internationellt arbete\n\nBakgrund\n\n" +
+            "Riktlinjerna syftar till att ge nämnderna en gemensam grund. Regionens tillväxtprogram syftar till att minska arbetslösheten i länet.\n\n" +
+            "Inriktning\n\n" +
+            "Nämnderna deltar i nätverk för att få miljö-, klimat- och ledarskapsutveckling samt erfarenhetsutbyte. " +
+            "Syftet med samarbetet med vänorterna är att vidga elevernas perspektiv, att öka kunskapen om andra länder och stärka demokratin. " +
+            "Kommunstyrelsen ansvarar för att en samordnare för planering och uppföljning utses.");
+        Assert.Equal(["Miljöutveckling", "Klimatutveckling", "Ledarskapsutveckling", "Erfarenhetsutbyte",
+            "Vidga elevernas perspektiv", "Öka kunskapen om andra länder", "Stärka demokratin"], p.Goals.Select(g => g.Name));
+        Assert.Single(p.Goals.Select(g => g.Clause).Take(4).Distinct());
+        Assert.StartsWith("Syftet med samarbetet", p.Goals[4].Clause.Text, StringComparison.Ordinal);
+        Assert.All(p.Goals, g => Assert.Equal(p.Source.Slice(g.Clause.Span), g.Clause.Text));
+        Assert.Equal(p.Goals.Count, p.Goals.Select(g => g.Code).Distinct().Count());
+        // Prose purposes are not goals an activity must be linked to.
+        Assert.DoesNotContain(p.Checks, c => c.Kind == CheckKind.GoalLinkage);
+    }
+
+    [Fact]
+    public void A_document_with_a_goal_list_gets_no_goals_from_its_prose()
+    {
+        var p = Reader.Read("Internationell policy\n\nKommunen deltar i projekt i syfte att få kompetens- och verksamhetsutveckling.\n\n" +
+            "Arbetet ska bidra till följande mål:\n\n• Lärande\n• Kontakter\n");
+        Assert.Equal(["Lärande", "Kontakter"], p.Goals.Select(g => g.Name));
     }
 
     [Fact]

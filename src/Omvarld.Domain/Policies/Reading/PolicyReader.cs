@@ -391,10 +391,174 @@ public static partial class PolicyReader
                 break;
             }
         }
+        // Purposes named in running prose, only where the document neither lists nor announces its goals.
+        if (goals.Count == 0 && intros.Count == 0) goals.AddRange(ProsePurposes(text, sentences));
         return goals;
     }
 
     private static readonly string[] NumberWords = ["två", "tre", "fyra", "fem", "sex", "sju"];
+
+    // ---------------------------------------------------------------- purposes in prose
+
+    private sealed record PurposeHit(string Name, bool Stated, TextSpan Sentence, int Order);
+
+    /// <summary>
+    /// Purposes named in running prose: a purpose construction ("i syfte att", "med syfte att", "syftar till att",
+    /// "Syftet/Målet med X är att", "ska bidra till"), a "för att" clause that enumerates purpose nouns, or a noun named
+    /// the work's success factor or aim ("X är en framgångsfaktor"). The purpose must be the work's: the clause's subject
+    /// names the work, the municipality or its units, not the document itself ("Målet med policyn är att": why the
+    /// document was written) nor another body ("EU:s sammanhållningspolitik syftar till att"). Enumerated purposes are
+    /// separate goals ("kompetens- och verksamhetsutveckling" → Kompetensutveckling, Verksamhetsutveckling), each with the
+    /// sentence it stands in as its clause; a purpose named in two sentences keeps the one that states it as a purpose
+    /// (a syfte/mål construction over a "för att" clause), else the first.
+    /// </summary>
+    private static List<ProposedGoal> ProsePurposes(string text, List<TextSpan> sentences)
+    {
+        var hits = new List<PurposeHit>();
+        foreach (var s in sentences)
+        {
+            var t = text.Substring(s.Start, s.Length);
+            // Headings, list introductions and labelled fields are not prose.
+            if (t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 5 || t.TrimEnd().EndsWith(':') || Regex.IsMatch(t, @":\s")) continue;
+
+            var factor = PurposeNoun().Match(t);
+            if (factor.Success && AbstractNoun(factor.Groups["noun"].Value))
+            {
+                hits.Add(new(Capital(factor.Groups["noun"].Value), true, s, hits.Count));
+                continue;
+            }
+            var markers = PurposeMarker().Matches(t).ToList();
+            for (var k = 0; k < markers.Count; k++)
+            {
+                var m = markers[k];
+                var stated = !m.Groups["weak"].Success;
+                var before = t[..m.Index];
+                var subject = m.Groups["what"].Success ? m.Groups["what"].Value : before;
+                // "För att X, gör vi Y" opens with the purpose of the main clause, which is not the work's.
+                if (!stated && before.Trim().Length == 0) continue;
+                if (DocumentItself().IsMatch(subject) || subject.Trim().Length > 0 && !WorkSubject().IsMatch(subject)) continue;
+                var end = k + 1 < markers.Count ? markers[k + 1].Index : t.Length;
+                var content = t[(m.Index + m.Length)..end];
+                var cut = PurposeContentEnd().Match(content);
+                if (cut.Success) content = content[..cut.Index];
+                content = content.Trim().TrimEnd('.', '!', ';', ',').Trim();
+                foreach (var name in PurposeNames(content, stated)) hits.Add(new(name, stated, s, hits.Count));
+            }
+        }
+
+        var goals = new List<ProposedGoal>();
+        foreach (var same in hits.GroupBy(h => h.Name.ToLowerInvariant()).OrderBy(g => g.Min(h => h.Order)))
+        {
+            var best = same.OrderByDescending(h => h.Stated).ThenBy(h => h.Order).First();
+            var code = Code(best.Name);
+            var unique = code;
+            for (var n = 2; goals.Any(g => g.Code == unique); n++) unique = code + "_" + n.ToString(CultureInfo.InvariantCulture);
+            var kind = PurposeContext(text, best.Sentence.Start) ? GoalKind.Purpose : GoalKind.Goal;
+            goals.Add(new ProposedGoal(unique, best.Name, kind, Passage(text, best.Sentence)));
+        }
+        return goals;
+    }
+
+    /// <summary>
+    /// The purposes a clause names: two or more coordinated infinitive phrases ("stärka X, öka Y och främja Z"), else two
+    /// or more coordinated purpose nouns ("verksamhetsutveckling, kunskapsutbyte och kompetensutveckling"), else, where a
+    /// purpose construction states it, the clause as one purpose.
+    /// </summary>
+    private static List<string> PurposeNames(string content, bool stated)
+    {
+        if (content.Length == 0) return [];
+        var phrases = VerbPhrases(content);
+        if (phrases.Count >= 2) return phrases;
+        var nouns = NounList(content);
+        if (nouns.Count >= 2) return nouns;
+        if (!stated || content.Split(' ').Length > 20) return [];
+        return [Capital(content)];
+    }
+
+    private static List<string> VerbPhrases(string content)
+    {
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !InfinitiveLike(words[0])) return [];
+        var starts = new List<int> { 0 };
+        for (var k = 1; k < words.Length; k++)
+        {
+            bool Joins(int at) => at >= 0 && (words[at].EndsWith(',') || words[at] is "och" or "samt");
+            var joined = Joins(k - 1) || words[k - 1] == "att" && Joins(k - 2);
+            if (joined && InfinitiveLike(words[k])) starts.Add(k);
+        }
+        var phrases = new List<List<string>>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var phrase = words[starts[i]..(i + 1 < starts.Count ? starts[i + 1] : words.Length)].ToList();
+            while (phrase.Count > 1 && phrase[^1] is "och" or "samt" or "att") phrase.RemoveAt(phrase.Count - 1);
+            phrase[^1] = phrase[^1].TrimEnd(',');
+            phrases.Add(phrase);
+        }
+        // "utveckla och förbättra X": a verb alone shares the next phrase's object.
+        for (var i = phrases.Count - 2; i >= 0; i--)
+        {
+            if (phrases[i].Count > 1) continue;
+            phrases[i + 1].InsertRange(0, [phrases[i][0], "och"]);
+            phrases.RemoveAt(i);
+        }
+        return phrases.Select(p => Capital(string.Join(' ', p))).ToList();
+    }
+
+    private static readonly HashSet<string> NotVerbs = ["andra", "alla", "nya", "hela", "flera", "bästa", "sina", "våra", "egna", "stora", "olika", "svenska", "många", "samma", "gamla", "unga", "vissa", "goda", "båda", "enda", "övriga", "lokala", "globala", "regionala", "internationella", "nationella", "europeiska", "kommunala", "sociala"];
+
+    private static bool InfinitiveLike(string word) =>
+        Regex.IsMatch(word, @"^\p{Ll}{2,}a$") && !NotVerbs.Contains(word) && !Regex.IsMatch(word, @"(?:rna|[eo]na)$");
+
+    /// <summary>Coordinated purpose nouns, a compound's shared head given to its hyphenated first parts ("kompetens- och verksamhetsutveckling").</summary>
+    private static List<string> NounList(string content)
+    {
+        var tokens = Regex.Matches(content, @"\p{L}[\p{L}-]*|,").Select(m => m.Value).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!ListItem(tokens[i])) continue;
+            var items = new List<string> { tokens[i] };
+            var coordinated = false;
+            var k = i + 1;
+            while (k + 1 < tokens.Count && tokens[k] is "," or "och" or "samt" && ListItem(tokens[k + 1]))
+            {
+                coordinated |= tokens[k] is "och" or "samt";
+                items.Add(tokens[k + 1]);
+                k += 2;
+            }
+            while (items.Count > 0 && items[^1].EndsWith('-')) items.RemoveAt(items.Count - 1);
+            if (items.Count < 2 || !coordinated) { i = k - 1; continue; }
+            var names = new List<string>();
+            for (var j = 0; j < items.Count; j++)
+            {
+                if (!items[j].EndsWith('-')) { names.Add(Capital(items[j])); continue; }
+                var full = items.Skip(j + 1).First(x => !x.EndsWith('-'));
+                names.Add(Capital(items[j].TrimEnd('-') + CompoundHead(full)));
+            }
+            return names;
+        }
+        return [];
+
+        static bool ListItem(string w) => w.Length >= 3 && char.IsLower(w[0]) && (w.EndsWith('-') && !w.Contains("--") || AbstractNoun(w));
+    }
+
+    private static readonly string[] CompoundHeads =
+        ["utveckling", "utbyte", "samarbete", "arbete", "bevakning", "spridning", "förståelse", "tillväxt", "lärande", "kunskap",
+         "kunskaper", "kompetens", "integration", "planering", "område", "områden", "frågor", "politik", "hållbarhet", "samverkan"];
+
+    /// <summary>The head a compound shares with a hyphenated first part: a common head word, else what follows the last linking s.</summary>
+    private static string CompoundHead(string word)
+    {
+        var known = CompoundHeads.Where(h => word.Length > h.Length && word.EndsWith(h, StringComparison.Ordinal)).MaxBy(h => h.Length);
+        if (known is not null) return known;
+        var s = word.Length > 7 ? word.LastIndexOf('s', word.Length - 5) : -1;
+        return s >= 3 ? word[(s + 1)..] : word;
+    }
+
+    /// <summary>A noun naming an activity or quality (utveckling, utbyte, kunskap, förståelse, integration, …), in any form.</summary>
+    private static bool AbstractNoun(string word) =>
+        Regex.IsMatch(word, @"^\p{Ll}{2,}(?:ing|het|skap|else|ande|ende|tion|sion|itet|byte|arbete|verkan|växt|ism)(?:en|et|er|ar|na|erna|arna)?$");
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>Items of a flattened list: each opens with a capitalised word after a lower-case word, or with a capitalised infinitive; the list ends at the first item that reads as a sentence.</summary>
     private static List<TextSpan> FlatItems(string text, int start, int end)
@@ -760,6 +924,26 @@ public static partial class PolicyReader
 
     [GeneratedRegex(@"\b(?:har|finns|anges|är)\s+(?<n>två|tre|fyra|fem|sex|sju)\s+(?:övergripande\s+|huvudsakliga\s+)?(?<what>mål|syften|målsättningar|inriktningar)\b[^.:\n]*[.:]", RegexOptions.IgnoreCase)]
     private static partial Regex ProseGoalsAnnouncement();
+
+    // Purpose constructions; "för att" (weak) counts only where it enumerates purpose nouns, and never after "ansvar(ar)".
+    [GeneratedRegex(@"(?<weak>(?<!\bansvar\w*\s+)\bför att\b)|\b(?:i|med) syfte att\b|\bsyftar till att\b|\b(?:syftet|målet|målen|målsättningen)(?: med (?<what>[^.,]{1,80}?))? är att\b|\b(?:ska|skall|bör)\s+(?:\p{Ll}+\s+)?bidra till(?: att)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeMarker();
+
+    // "En aktiv omvärldsbevakning är en oomtvistad framgångsfaktor", "Kunskapsutbyte är ett viktigt syfte med arbetet".
+    [GeneratedRegex(@"^(?:(?:En|Ett|Den|Det)\s+)?(?:\p{Ll}+\s+)?(?<noun>\p{L}\p{Ll}+)\s+är\s+(?:en|ett|det|den)\s+(?:\p{Ll}+\s+){0,2}(?:framgångsfaktor(?:n|er)?|nyckelfaktor(?:n|er)?|syfte(?:t)?|mål(?:et)?|målsättning(?:en)?)\b")]
+    private static partial Regex PurposeNoun();
+
+    // The document itself, named as the subject of an aim: why it was written, not what the work is for.
+    [GeneratedRegex(@"\b(?:policyn|programmet|strategin|riktlinjerna|dokumentet|styrdokumentet|planen|policyskrivningen|denna (?:policy|strategi|plan)|detta (?:program|dokument|styrdokument)|dessa riktlinjer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentItself();
+
+    // A subject that is the municipality's work or one of its units.
+    [GeneratedRegex(@"\b(?:\p{L}*arbete\w*|kommun\w*|\p{L}*nämnd\w*|styrelse\w*|förvaltning\w*|bolag\w*|verksamhet\w*|vi|projekt\w*|\p{L}*utbyte\w*|kontakter\w*|deltagande\w*|engagemang\w*|staden|stadens)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkSubject();
+
+    // Where a purpose clause ends: a contrast, a means or a consequence that follows it.
+    [GeneratedRegex(@",?\s+(?:men|genom att|vilket|så att|samtidigt som)\b|;|\s+–\s+")]
+    private static partial Regex PurposeContentEnd();
 
     [GeneratedRegex(@"^[A-ZÅÄÖ][a-zåäö]{2,}a$")]
     private static partial Regex Infinitive();

@@ -152,6 +152,43 @@ public abstract class PolicyReviewPageTests(OmvarldApp app)
     }
 
     [Fact]
+    public async Task Two_goals_read_from_one_sentence_are_both_marked_and_both_kept()
+    {
+        var client = await app.SignInAsync(Coordinator);
+        const string sentence = "Kommunen deltar i europeiska projekt i syfte att få kompetens- och verksamhetsutveckling.";
+        var text = "Policy för internationella kontakter\n\nInriktning\n\n" + sentence + " Nämnderna ska söka EU-medel för sina projekt.\n";
+        var start = await client.GetDocumentAsync(Page);
+        var read = await client.PostAsync(Page + "?handler=Read", new FormUrlEncodedContent([new("__RequestVerificationToken", start.AntiforgeryToken()), new("Pasted", text)]));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var review = await read.ReadDocumentAsync();
+        // Two goals, one passage: each has its anchor and link, and the one mark names both.
+        Assert.Equal(2, review.QuerySelectorAll("fieldset[data-item^='g-']").Length);
+        var source = review.QuerySelector("#source-text")!;
+        Assert.NotNull(source.QuerySelector("#src-g-0"));
+        Assert.NotNull(source.QuerySelector("#src-g-1"));
+        Assert.NotNull(review.QuerySelector("a[href='#src-g-0']"));
+        Assert.NotNull(review.QuerySelector("a[href='#src-g-1']"));
+        var mark = source.QuerySelectorAll("mark[data-items]").Single(m => m.TextContent == sentence);
+        Assert.Equal(["g-0", "g-1"], mark.GetAttribute("data-items")!.Split(' ').Where(i => i.StartsWith("g-", StringComparison.Ordinal)));
+
+        var fields = Fields(review);
+        Set(fields, "Form.Label", "2024");
+        Set(fields, FieldName(review, "title") + ".Value", "Policy för internationella kontakter i Testkommun");
+        Set(fields, FieldName(review, "kind") + ".Value", "policy");
+        Set(fields, FieldName(review, "adoptedBy") + ".Value", "Kommunfullmäktige");
+        Set(fields, FieldName(review, "appliesTo") + ".Value", "Kommunens nämnder");
+        Set(fields, FieldName(review, "validUntil") + ".Value", "replaced");
+        foreach (var name in new[] { "title", "kind", "adoptedBy", "appliesTo", "validUntil" }) Set(fields, FieldName(review, name) + ".Keep", "true");
+        var saved = await PostAsync(client, "Save", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, (await saved.ReadDocumentAsync()).QuerySelector("main")?.TextContent);
+        var id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        var yaml = await app.WithDbAsync(db => db.PolicyVersions.IgnoreQueryFilters().Where(v => v.Id == id).Select(v => v.Source).SingleAsync());
+        var goals = PolicyFileReader.Read(new StringReader(yaml)).Definition!.Version.Goals;
+        Assert.Equal(["Kompetensutveckling", "Verksamhetsutveckling"], goals.Select(g => g.Name));
+        Assert.All(goals, g => Assert.Equal(sentence, g.Clause));
+    }
+
+    [Fact]
     public async Task A_save_by_another_role_is_forbidden_and_bad_documents_are_named_in_Swedish()
     {
         var client = await app.SignInAsync(Coordinator);

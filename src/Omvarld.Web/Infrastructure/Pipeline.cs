@@ -20,6 +20,7 @@ public static class Pipeline
         {
             _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<Omvarld.Web.Features.Reminders.SmtpOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             return true;
         }
         catch (OptionsValidationException e)
@@ -59,6 +60,9 @@ public static class Pipeline
         app.UseRouting();
         app.UseApiNotFound();
         app.UseAuthentication();
+        // After authentication (a signed-in client is counted by its user, not its address), before authorization
+        // and anything that reads the database, so a refused request costs next to nothing.
+        app.UseRateLimiter();
         app.UseAuthorization();
         // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
         app.UseRequestGuard();

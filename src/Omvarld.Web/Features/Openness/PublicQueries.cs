@@ -1,3 +1,4 @@
+using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;

@@ -60,10 +60,10 @@ public static class Pipeline
         app.UseRouting();
         app.UseApiNotFound();
         app.UseAuthentication();
-        // After authentication (a signed-in client is counted by its user, not its address), before authorization
-        // and anything that reads the database, so a refused request costs next to nothing.
-        app.UseRateLimiter();
         app.UseAuthorization();
+        // After authorization, which authenticates an API token (not the default scheme) for its policy: a signed-in
+        // client is counted by its user, not its address. Before anything reads the body or runs the endpoint.
+        app.UseRateLimiter();
         // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
         app.UseRequestGuard();
         app.UseAntiforgery();

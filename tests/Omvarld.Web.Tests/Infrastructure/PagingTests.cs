@@ -17,6 +17,17 @@ public abstract class PagingTests(OmvarldApp app)
     private const string SameDay = "2026-02-03";
     private const string Marker = "Nyckelsidor";
 
+    // A user may hold only so many API tokens: one per user and fixture, shared by the tests.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OmvarldApp, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>>> Tokens = new();
+
+    private async Task<HttpClient> ApiAsync(string email)
+    {
+        var secret = await Tokens.GetOrCreateValue(app).GetOrAdd(email, e => new(async () => (await app.CreateTokenAsync(e)).Secret)).Value;
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        return client;
+    }
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -36,7 +47,7 @@ public abstract class PagingTests(OmvarldApp app)
     [InlineData("/api/v1/public/boras/activities?page=999")]
     public async Task APagePastTheLast_Is400_NamingTheLastPage(string url)
     {
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         var problem = await ProblemAsync(await api.GetAsync(url));
         var last = problem.GetProperty("lastPage").GetInt32();
         Assert.InRange(last, 1, 998);
@@ -53,7 +64,7 @@ public abstract class PagingTests(OmvarldApp app)
     [Fact]
     public async Task TheFirstPageOfAnEmptyList_IsAnEmptyPage_NotAnError()
     {
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         var answer = await api.GetAsync("/api/v1/partners?q=finnsintealls");
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(0, (await answer.ReadJsonAsync()).GetProperty("totalCount").GetInt32());
@@ -69,7 +80,7 @@ public abstract class PagingTests(OmvarldApp app)
     [InlineData("/api/v1/public/boras/activities?pageSize=101")]
     public async Task APageSizeOrNumberOutOfRange_Is400(string url)
     {
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         await ProblemAsync(await api.GetAsync(url));
     }
 
@@ -100,7 +111,7 @@ public abstract class PagingTests(OmvarldApp app)
     private async Task SameDayActivitiesAsync()
     {
         // Several activities on one day: the order within the day is the id's, and the cursor must keep it.
-        var editor = await app.ApiClientAsync(Editor);
+        var editor = await ApiAsync(Editor);
         for (var i = 0; i < 5; i++)
         {
             var response = await editor.PostJsonAsync("/api/v1/activities", new
@@ -138,7 +149,7 @@ public abstract class PagingTests(OmvarldApp app)
     public async Task TheActivityList_WalkedByCursor_IsTheWholeListInTheSameOrder_WithoutGapsOrRepeats(string sort)
     {
         await SameDayActivitiesAsync();
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         var whole = (await (await api.GetAsync($"/api/v1/activities?pageSize=200{sort}")).ReadJsonAsync()).GetProperty("items")
             .EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
         Assert.True(whole.Count > 20, $"{whole.Count} activities");
@@ -162,6 +173,16 @@ public abstract class PagingTests(OmvarldApp app)
         Assert.Equal(whole, await WalkAsync(anonymous, "/api/v1/public/boras/activities?page=1&pageSize=2", b => b.GetProperty("data")));
     }
 
+    [Fact]
+    public async Task TheOpenApiDocument_DeclaresTheCursor_AndSaysHowToWalk()
+    {
+        var doc = await (await app.NewClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var list = doc.GetProperty("paths").GetProperty("/api/v1/activities").GetProperty("get");
+        Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "after" && p.GetProperty("in").GetString() == "query");
+        Assert.Contains("after=<next>", list.GetProperty("description").GetString());
+        Assert.Contains("after=<next>", doc.GetProperty("paths").GetProperty("/api/v1/public/{kommun}/activities").GetProperty("get").GetProperty("description").GetString());
+    }
+
     public static TheoryData<string> BadCursors() =>
     [
         "!!!",
@@ -178,7 +199,7 @@ public abstract class PagingTests(OmvarldApp app)
     [MemberData(nameof(BadCursors))]
     public async Task ACursorThisAppDidNotMake_Is400_InBothLists(string cursor)
     {
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         Assert.Equal(HttpStatusCode.BadRequest, (await api.GetAsync("/api/v1/activities?after=" + cursor)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.NewClient().GetAsync("/api/v1/public/boras/activities?after=" + cursor)).StatusCode);
     }
@@ -186,7 +207,7 @@ public abstract class PagingTests(OmvarldApp app)
     [Fact]
     public async Task ATamperedCursor_ACursorOfAnotherOrder_OrOneBesideAPage_Is400WithTheReason()
     {
-        var api = await app.ApiClientAsync(Coordinator);
+        var api = await ApiAsync(Coordinator);
         var next = (await (await api.GetAsync("/api/v1/activities?pageSize=2")).ReadJsonAsync()).GetProperty("next").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/activities?pageSize=2&after=" + next)).StatusCode);
 

@@ -92,13 +92,16 @@ public abstract class RateLimitTests(OmvarldApp app)
     [Fact]
     public async Task AnExpensiveRequest_WhileEveryPlaceIsTaken_Is429_OtherRequestsAreNot_AndItRunsOnceAPlaceIsFree()
     {
+        // A refused expensive request may count twice against its user (the middleware tries once at once, once
+        // waiting): the compilation is asked by another user, so the per-user limit stays out of reach here.
         var ks = await app.ApiClientAsync(OmvarldApp.Email("ks"));
+        var approver = await app.ApiClientAsync(OmvarldApp.Email("godkannare"));
         var gate = app.Services.GetRequiredService<ExpensiveRequestGate>();
         using (var held = gate.TryEnter())
         {
             Assert.True(held.IsAcquired);
             await AssertTooManyProblemAsync(await ks.GetAsync("/api/v1/activities/export?format=csv"), IRateLimitedApp.ExpensiveRetryAfter);
-            Assert.Equal(IRateLimitedApp.ExpensiveRetryAfter, (int)(await ks.GetAsync("/api/v1/compilation?year=2025")).Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+            Assert.Equal(IRateLimitedApp.ExpensiveRetryAfter, (int)(await approver.GetAsync("/api/v1/compilation?year=2025")).Headers.RetryAfter!.Delta!.Value.TotalSeconds);
             Assert.Equal(HttpStatusCode.OK, (await ks.GetAsync("/api/v1/units")).StatusCode);
         }
         var export = await ks.GetAsync("/api/v1/activities/export?format=csv");

@@ -63,7 +63,8 @@ public static class ActivitiesApi
     /// <c>next</c> of the previous answer (a page sorted by start hands on the first one). A page past the last is 400
     /// naming it (<see cref="Paging.PastEndGuard"/>).
     /// </summary>
-    private static async Task<Results<Ok<Page<ActivityListItem>>, Ok<Slice<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
+    // The OpenAPI document shows one 200 schema, the last Ok here: the page, the default answer; the description tells the slice.
+    private static async Task<Results<Ok<Slice<ActivityListItem>>, Ok<Page<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
         [AsParameters] ActivityFilterQuery filter, int? page = null, int pageSize = 50, string? after = null, CancellationToken ct = default)
     {
         if (Paging.Invalid(page ?? 1, pageSize, ActivityQueries.MaxPageSize, l) is { } invalid) return invalid;

@@ -6,6 +6,7 @@ builder.AddOmvarldLogging();
 builder.AddOmvarldData();
 builder.AddOmvarldSecurity();
 builder.AddOmvarldWeb();
+builder.AddOmvarldRateLimits();
 builder.AddOmvarldFeatures();
 
 var app = builder.Build();

@@ -92,7 +92,8 @@ public static class FeatureSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SignedIn).DisableAntiforgery()
-            .AddEndpointFilterFactory(InputGuardEndpointFilter.Create).AddEndpointFilterFactory(QueryParameterGuard.Create);
+            .AddEndpointFilterFactory(InputGuardEndpointFilter.Create).AddEndpointFilterFactory(QueryParameterGuard.Create)
+            .AddEndpointFilterFactory(Paging.PastEndGuard);
         api.MapAccountApi();
         api.MapUnitsApi();
         api.MapMunicipalitiesApi();

@@ -20,6 +20,7 @@ public static class Pipeline
         {
             _ = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<Omvarld.Web.Features.Reminders.SmtpOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
             return true;
         }
         catch (OptionsValidationException e)
@@ -60,6 +61,9 @@ public static class Pipeline
         app.UseApiNotFound();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, which authenticates an API token (not the default scheme) for its policy: a signed-in
+        // client is counted by its user, not its address. Before anything reads the body or runs the endpoint.
+        app.UseRateLimiter();
         // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
         app.UseRequestGuard();
         app.UseAntiforgery();

@@ -8,7 +8,7 @@ namespace Omvarld.Web.Infrastructure;
 /// <summary>The one place API failures become ProblemDetails, in Swedish.</summary>
 public static class Problems
 {
-    public static async Task Write(HttpContext context, int status, string titleKey, string detailKey)
+    public static async Task Write(HttpContext context, int status, string titleKey, string detailKey, params object[] detailArguments)
     {
         var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var pd = context.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -16,7 +16,7 @@ public static class Problems
         await pd.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = l[titleKey], Detail = l[detailKey] },
+            ProblemDetails = new ProblemDetails { Status = status, Title = l[titleKey], Detail = l[detailKey, detailArguments] },
         });
     }
 

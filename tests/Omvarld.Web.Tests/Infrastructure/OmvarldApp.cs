@@ -82,6 +82,11 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Data:Folder", _dataFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        // The rate limiter runs (issue 17) but no test is refused by it: the attack and matrix tests send thousands of
+        // requests as one user. RateLimitTests sets low limits in its own fixture.
+        builder.UseSetting("RateLimits:PerUser", "1000000");
+        builder.UseSetting("RateLimits:PerAddress", "1000000");
+        builder.UseSetting("RateLimits:ExpensiveConcurrent", "1000");
         // Password hashing at production strength costs ~0.1 s per demo user and sign-in on 2 cores; the tests
         // check what a password lets you do, not how slowly it is hashed.
         builder.ConfigureTestServices(s =>

@@ -20,8 +20,11 @@ public static class ActivitiesApi
     public static RouteGroupBuilder MapActivitiesApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/activities").WithTags("Activities").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
-        g.MapGet("/", List).WithSummary("Activities, filtered (unit with sub-units, kind, status, country, goal, SDG, year, funding, classification, text), sorted and paged.");
-        g.MapGet("/export", Export).WithSummary("The filtered list (same filters as the list) as XLSX (format=xlsx) or CSV (format=csv; UTF-8, semicolons).");
+        g.MapGet("/", List).WithSummary("Activities, filtered (unit with sub-units, kind, status, country, goal, SDG, year, funding, classification, text), sorted and paged.")
+            .WithDescription("Paged by page and pageSize (a page past the last is 400 naming it, in lastPage), or walked by cursor: sorted by start " +
+                "(sort=StartDesc, the default, or StartAsc) every answer but the last carries next, an opaque cursor; ask again with after=<next> " +
+                "(not together with page) for the rows after it, without counting or skipping. An answer by cursor has items, pageSize and next.");
+        g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithSummary("The filtered list (same filters as the list) as XLSX (format=xlsx) or CSV (format=csv; UTF-8, semicolons).");
         g.MapGet("/funding-pipeline", Pipeline).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
             .WithSummary("R21: external funding applied, granted, rejected and paid (SEK), by programme, and projects with no external funding sought.");
         g.MapGet("/{id:guid}", Get).WithSummary("One activity with its findings: each policy check's result citing the policy version and clause.");
@@ -55,12 +58,23 @@ public static class ActivitiesApi
         return api;
     }
 
-    private static async Task<Results<Ok<Page<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
-        [AsParameters] ActivityFilterQuery filter, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    /// <summary>
+    /// By page (<c>page</c>, the pages' way) or, for a script that walks the whole register, by cursor: <c>after</c> is the
+    /// <c>next</c> of the previous answer (a page sorted by start hands on the first one). A page past the last is 400
+    /// naming it (<see cref="Paging.PastEndGuard"/>).
+    /// </summary>
+    // The OpenAPI document shows one 200 schema, the last Ok here: the page, the default answer; the description tells the slice.
+    private static async Task<Results<Ok<Slice<ActivityListItem>>, Ok<Page<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
+        [AsParameters] ActivityFilterQuery filter, int? page = null, int pageSize = 50, string? after = null, CancellationToken ct = default)
     {
-        if (page < 1 || pageSize is < 1 or > ActivityQueries.MaxPageSize)
-            return Problems.From(new Dictionary<string, string[]> { ["page"] = [l["Paging_Invalid", ActivityQueries.MaxPageSize]] }, l);
-        return TypedResults.Ok(await q.ListAsync(filter.ToFilter(), page, pageSize, ct));
+        if (Paging.Invalid(page ?? 1, pageSize, ActivityQueries.MaxPageSize, l) is { } invalid) return invalid;
+        var f = filter.ToFilter();
+        if (after is null) return TypedResults.Ok(await q.ListAsync(f, page ?? 1, pageSize, ct));
+        if (page is not null) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorWithPage"]] }, l);
+        if (!ActivityQueries.IsStartSort(f.Sort)) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorSort"]] }, l);
+        if (!ActivityCursor.TryDecode(after, out var cursor) || cursor.Ascending != (f.Sort == ActivitySort.StartAsc))
+            return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorInvalid"]] }, l);
+        return TypedResults.Ok(await q.ListAfterAsync(f, cursor, pageSize, ct));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(ActivityQueries q, IStringLocalizer<SharedResource> l, TimeProvider clock,
@@ -81,11 +95,12 @@ public static class ActivitiesApi
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> Get(Guid id, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         await s.GetAsync(id, ct) is { } a ? TypedResults.Ok(a) : Problems.NotFound(l);
 
-    private static async Task<Results<Ok<Page<AuditDto>>, ProblemHttpResult>> History(Guid id, ActivityService s, AuditQueries audit, IStringLocalizer<SharedResource> l,
+    private static async Task<Results<Ok<Page<AuditDto>>, ValidationProblem, ProblemHttpResult>> History(Guid id, ActivityService s, AuditQueries audit, IStringLocalizer<SharedResource> l,
         int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
+        if (Paging.Invalid(page, pageSize, AuditQueries.MaxPageSize, l) is { } invalid) return invalid;
         if (await s.GetAsync(id, ct) is null) return Problems.NotFound(l);
-        return TypedResults.Ok(await audit.ListAsync(nameof(Activity), id, page, Math.Clamp(pageSize, 1, AuditQueries.MaxPageSize), ct));
+        return TypedResults.Ok(await audit.ListAsync(nameof(Activity), id, page, pageSize, ct));
     }
 
     private static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>, ValidationProblem, ProblemHttpResult>> Create(ActivityInput input, ActivityService s, IStringLocalizer<SharedResource> l, CancellationToken ct)

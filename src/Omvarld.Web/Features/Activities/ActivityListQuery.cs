@@ -32,7 +32,7 @@ public static class ActivityListQuery
     }
 
     public static int Page(IQueryCollection q) =>
-        int.TryParse(q[PageNumber].FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100_000 ? n : 1;
+        int.TryParse(q[PageNumber].FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : 1;
 
     /// <summary>The filter as query parameters, for links (export, the unit page's "see all").</summary>
     public static string ToQueryString(ActivityFilter f)

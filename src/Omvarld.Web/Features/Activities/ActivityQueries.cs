@@ -28,7 +28,30 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
         // filter is not run a second time to count (issue 17). An empty page past the end still counts.
         var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count : await q.CountAsync(ct);
         var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
-        return new Page<ActivityListItem>(items, page, pageSize, total);
+        // Sorted by start, a page hands on the cursor after its last row: a script goes on with after= from there.
+        var next = rows.Count == pageSize && page * (long)pageSize < total && IsStartSort(filter.Sort)
+            ? new ActivityCursor(filter.Sort == ActivitySort.StartAsc, rows[^1].PlannedStart, rows[^1].Id).Encode()
+            : null;
+        return new Page<ActivityListItem>(items, page, pageSize, total) { Next = next };
+    }
+
+    public static bool IsStartSort(ActivitySort sort) => sort is ActivitySort.StartDesc or ActivitySort.StartAsc;
+
+    /// <summary>
+    /// Issue 17: the rows after <paramref name="after"/> (keyset paging): no OFFSET and no count, so the thousandth page
+    /// costs what the first does. Only the sorts by start (a total order with the id); the cursor's direction must be the sort's.
+    /// </summary>
+    public async Task<Slice<ActivityListItem>> ListAfterAsync(ActivityFilter filter, ActivityCursor? after, int pageSize, CancellationToken ct = default)
+    {
+        var q = await FilterAsync(filter, ct);
+        if (after is { } cursor) q = cursor.Filter(q);
+        var rows = await Sort(q, filter.Sort).Take(pageSize + 1)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        var more = rows.Count > pageSize;
+        if (more) rows.RemoveAt(pageSize);
+        var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+        var next = more ? new ActivityCursor(filter.Sort == ActivitySort.StartAsc, rows[^1].PlannedStart, rows[^1].Id).Encode() : null;
+        return new Slice<ActivityListItem>(items, pageSize, next);
     }
 
     /// <summary>The whole filtered list, for export (XLSX, CSV); null when it is longer than <see cref="MaxExportRows"/>.</summary>

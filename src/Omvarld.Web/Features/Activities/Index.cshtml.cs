@@ -40,7 +40,7 @@ public sealed class IndexModel(ActivityQueries queries, CurrentUser me, PolicySe
         Filter = ActivityListQuery.Parse(Request.Query);
         var page = ActivityListQuery.Page(Request.Query);
         List = await queries.ListAsync(Filter, page, PageSize);
-        if (List.Items.Count == 0 && page > 1) List = await queries.ListAsync(Filter, List.PageCount, PageSize);
+        // A page past the last one stays what it is: the pager answers 400 with the way to the last page (issue 17).
         var scope = await me.GetScopeAsync();
         CanCreate = scope.IsCoordinator || scope.EditableUnits.Count > 0;
         CanImport = scope.IsCoordinator;

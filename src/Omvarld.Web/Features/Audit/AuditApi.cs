@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Omvarld.Web.Infrastructure;
 
 namespace Omvarld.Web.Features.Audit;
@@ -10,8 +12,8 @@ public static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async (AuditQueries audit, string? entityType, Guid? entityId, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
-                TypedResults.Ok(await audit.LogAsync(entityType, entityId, page, pageSize, ct)))
+        api.MapGet("/audit", async Task<Results<Ok<Page<AuditDto>>, ValidationProblem>> (AuditQueries audit, IStringLocalizer<SharedResource> l, string? entityType, Guid? entityId, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+                Paging.Invalid(page, pageSize, AuditQueries.MaxPageSize, l) is { } invalid ? invalid : TypedResults.Ok(await audit.LogAsync(entityType, entityId, page, pageSize, ct)))
             .WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.AuditLog);
         return api;
     }

@@ -10,11 +10,13 @@ public sealed record AuditChange(string Field, string? From, string? To);
 
 public sealed record AuditDto(Guid Id, DateTime At, Guid? UserId, string? UserName, string EntityType, Guid EntityId, AuditAction Action, IReadOnlyList<AuditChange> Changes, string? Comment);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount) : IPaged
 {
     public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
     public bool HasPrevious => PageNumber > 1;
     public bool HasNext => PageNumber < PageCount;
+    /// <summary>Where a list that can be walked by cursor goes on (issue 17: the activities, <c>after=</c>); null otherwise and at the end.</summary>
+    public string? Next { get; init; }
 }
 
 /// <summary>

@@ -14,8 +14,8 @@ public static class CompilationApi
     public static RouteGroupBuilder MapCompilationApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/compilation").WithTags("Compilation").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
-        g.MapGet("/", Get).WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
-        g.MapGet("/export", Export).WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
+        g.MapGet("/", Get).RequireRateLimiting(RateLimits.Expensive).WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
+        g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
         return api;
     }
 

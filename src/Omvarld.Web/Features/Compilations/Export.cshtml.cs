@@ -1,3 +1,4 @@
+using Omvarld.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,6 +7,7 @@ using Omvarld.Domain.Activities;
 namespace Omvarld.Web.Features.Compilations;
 
 /// <summary>The compilation shown on <c>/sammanstallning</c> as XLSX, DOCX or PDF: the same query, the same numbers.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
 public sealed class ExportModel(CompilationQueries queries, Reference.ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? ar, Guid? enhet, string? format)

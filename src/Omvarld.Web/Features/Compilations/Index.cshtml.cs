@@ -13,6 +13,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// previous year's, with bar charts and a world map as SVG (each with a text alternative and the table beside it),
 /// and the same numbers as XLSX, DOCX and PDF.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
 public sealed class IndexModel(CompilationQueries queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Compilation? Compilation { get; private set; }

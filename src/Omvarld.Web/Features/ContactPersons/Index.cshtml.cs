@@ -33,7 +33,7 @@ public sealed class IndexModel(ContactPersonService contacts, CurrentUser me, IS
     {
         Status = Enum.TryParse<ContactStatus>(Request.Query["status"].FirstOrDefault(), true, out var s) && Enum.IsDefined(s) ? s : null;
         Q = Request.Query["q"].FirstOrDefault() is { Length: > 0 } q ? q.Trim()[..Math.Min(q.Trim().Length, 200)] : null;
-        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p is >= 1 and <= 100_000 ? p : 1;
+        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p >= 1 ? p : 1;
         List = await contacts.ListAsync(null, Status, Q, page, PageSize, ct);
         await LoadAsync(ct);
     }

@@ -12,7 +12,14 @@ namespace Omvarld.Web.Features.Openness;
 public sealed record OpenDataEnvelope<T>(OpenDataPublisher Publisher, OpenDataLicenceDto Licence, string Attribution, T Data);
 public sealed record OpenDataPublisher(string Name, string Slug, string? MunicipalityCode, string? ContactEmail, string Homepage);
 public sealed record OpenDataLicenceDto(string Name, string Uri);
-public sealed record OpenDataList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public sealed record OpenDataList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    /// <summary>The cursor that continues the list (<c>after=</c>, issue 17); null at the end and where a list has none.</summary>
+    public string? Next { get; init; }
+}
+
+/// <summary>A stretch of the open list walked by cursor (<c>after=</c>): no page number, no count; <see cref="Next"/> continues it.</summary>
+public sealed record OpenDataSlice<T>(IReadOnlyList<T> Items, int PageSize, string? Next);
 
 /// <summary>
 /// <c>/api/v1/public</c>: the municipalities' open data (R20), anonymous. The published activities as paged JSON (the
@@ -31,8 +38,11 @@ public static class OpenDataApi
             .WithSummary("DCAT-AP-SE catalogue (JSON-LD) of every municipality's open data in Omvärld.");
         g.MapGet("/{kommun}/activities", List).WithName("PublicActivities")
             .Produces<OpenDataEnvelope<OpenDataList<PublicActivity>>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified)
-            .WithSummary("The municipality's published activities, filtered (year, kind, country, goal, sdg) and paged (page, pageSize ≤ 100).");
-        g.MapGet("/{kommun}/activities.csv", ListCsv).WithName("PublicActivitiesCsv").Produces<string>(contentType: "text/csv").ProducesValidationProblem()
+            .WithSummary("The municipality's published activities, filtered (year, kind, country, goal, sdg) and paged (page, pageSize ≤ 100).")
+            .WithDescription("A page past the last is 400 naming it (lastPage). To walk every activity without counting or skipping, follow the " +
+                "cursor: each answer but the last has next in its data; ask again with after=<next> (not together with page). An answer by cursor " +
+                "has items, pageSize and next.");
+        g.MapGet("/{kommun}/activities.csv", ListCsv).RequireRateLimiting(RateLimits.Expensive).WithName("PublicActivitiesCsv").Produces<string>(contentType: "text/csv").ProducesValidationProblem()
             .WithSummary("Every published activity as CSV (UTF-8, comma-separated); the licence in the Link header.");
         g.MapGet("/{kommun}/activities/{id:guid}", Get).WithName("PublicActivity")
             .Produces<OpenDataEnvelope<PublicActivity>>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified).WithSummary("One published activity.");
@@ -76,11 +86,30 @@ public static class OpenDataApi
     private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, ReferenceData reference, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var parsed = PublicFilterParser.Parse(context.Request.Query, PublicFilterNames.Api, reference, l);
+        var (after, cursorError) = Cursor(context.Request.Query, l);
+        if (cursorError is not null) parsed = parsed with { Errors = new Dictionary<string, string[]>(parsed.Errors) { ["after"] = [cursorError] } };
         return Open(kommun, context, q, l, async m =>
         {
-            var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, PublicCache.BaseUrl(context.Request), ct);
-            return TypedResults.Ok(Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total)));
+            var baseUrl = PublicCache.BaseUrl(context.Request);
+            if (after is { } cursor)
+            {
+                var (items, next) = await q.ListAfterAsync(m, parsed.Filter, cursor, parsed.PageSize, baseUrl, ct);
+                return TypedResults.Ok(Envelope(m, context.Request, l, new OpenDataSlice<PublicActivity>(items, parsed.PageSize, next)));
+            }
+            var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, baseUrl, ct);
+            if (page.Page > page.PageCount) return Paging.PastEnd(page.Page, page.PageCount, l);
+            return TypedResults.Ok(Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total) { Next = page.Next }));
         }, ct, parsed);
+    }
+
+    /// <summary><c>after</c>: one value, a cursor this API made, and not beside <c>page</c>; else the Swedish reason.</summary>
+    private static (Activities.ActivityCursor? Cursor, string? Error) Cursor(IQueryCollection query, IStringLocalizer l)
+    {
+        if (!query.TryGetValue("after", out var values)) return (null, null);
+        if (query.ContainsKey("page")) return (null, l["Paging_CursorWithPage"]);
+        if (values.Count != 1 || !Activities.ActivityCursor.TryDecode(values[0], out var cursor) || cursor.Ascending)
+            return (null, l["Paging_CursorInvalid"]);
+        return (cursor, null);
     }
 
     private static Task<IResult> Get(string kommun, Guid id, HttpContext context, PublicQueries q, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Omvarld.Web.Features.Activities;
 using Omvarld.Web.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,6 +36,9 @@ public sealed record PublicActivity(
 
 public sealed record PublicPage(IReadOnlyList<PublicActivity> Items, int Page, int PageSize, int Total)
 {
+    /// <summary>The cursor of the page after this one (issue 17), when there is one and the request walks by cursor.</summary>
+    public string? Next { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -140,8 +144,25 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
     {
         var q = Filtered(filter);
         var total = await q.CountAsync(ct);
-        var ids = await q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).PageOf(page, pageSize).Select(a => a.Id).ToListAsync(ct);
-        return new(await BuildAsync(m, ids, baseUrl, ct), page, pageSize, total);
+        var rows = await q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).PageOf(page, pageSize).Select(a => new { a.Id, a.PlannedStart }).ToListAsync(ct);
+        // A page hands on the cursor after its last row (issue 17): a script goes on with after= from there.
+        var next = rows.Count == pageSize && page * (long)pageSize < total ? new ActivityCursor(false, rows[^1].PlannedStart, rows[^1].Id).Encode() : null;
+        return new(await BuildAsync(m, rows.Select(r => r.Id).ToList(), baseUrl, ct), page, pageSize, total) { Next = next };
+    }
+
+    /// <summary>
+    /// Issue 17: the published activities after <paramref name="after"/> in the list's order (start descending, then id):
+    /// keyset paging, no OFFSET and no count. Returns the rows and the cursor after them (null at the end).
+    /// </summary>
+    public async Task<(List<PublicActivity> Items, string? Next)> ListAfterAsync(PublicMunicipality m, PublicFilter filter, ActivityCursor after, int pageSize,
+        string baseUrl, CancellationToken ct = default)
+    {
+        var rows = await after.Filter(Filtered(filter)).OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).Take(pageSize + 1)
+            .Select(a => new { a.Id, a.PlannedStart }).ToListAsync(ct);
+        var more = rows.Count > pageSize;
+        if (more) rows.RemoveAt(pageSize);
+        var next = more ? new ActivityCursor(false, rows[^1].PlannedStart, rows[^1].Id).Encode() : null;
+        return (await BuildAsync(m, rows.Select(r => r.Id).ToList(), baseUrl, ct), next);
     }
 
     /// <summary>Every published activity (the CSV), newest first.</summary>

@@ -18,7 +18,7 @@ public sealed class IndexModel(PartnerService partners, ReferenceData reference)
     {
         Q = Request.Query["q"].FirstOrDefault() is { Length: > 0 } q ? q.Trim()[..Math.Min(q.Trim().Length, 200)] : null;
         Country = Request.Query["land"].FirstOrDefault() is { Length: 2 } c ? c.ToUpperInvariant() : null;
-        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p is >= 1 and <= 100_000 ? p : 1;
+        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p >= 1 ? p : 1;
         List = await partners.ListAsync(Q, Country, page, PageSize);
         CanEdit = await partners.MayEditAsync();
     }

@@ -42,10 +42,16 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
             Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (error is not null) log.LogWarning("Database unavailable on {Path}, trace {TraceId}: {Error}", original, TraceId, error.Message);
         }
+        else if (Code == 429 && HttpContext.Items[RateLimits.RetryAfterItem] is int wait)
+        {
+            // Refused by the rate limiter (issue 17): the page repeats how long to wait.
+            Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            HttpContext.Items[Omvarld.Web.Infrastructure.RequestGuard.MessageItem] = l["RateLimit_Detail", wait].Value;
+        }
         else if (error is not null)
             log.LogError(error, "Unhandled error on {Path}, trace {TraceId}", original, TraceId);
         Response.StatusCode = Code;
-        var key = Code is 403 or 404 or 500 or 503 ? Code.ToString() : "Other";
+        var key = Code is 403 or 404 or 429 or 500 or 503 ? Code.ToString() : "Other";
         if (original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return new ObjectResult(new ProblemDetails { Status = Code, Title = l[$"Error_{key}_Title"], Detail = l[$"Error_{key}_Text"], Extensions = { ["traceId"] = TraceId } })
             { StatusCode = Code, ContentTypes = { "application/problem+json" } };

@@ -44,9 +44,10 @@ public static class UnitsApi
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> Get(Guid id, UnitService units, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         await units.FindAsync(id, ct) is { } u ? TypedResults.Ok(UnitDto.From(u)) : Problems.NotFound(l);
 
-    private static async Task<Results<Ok<Page<AuditDto>>, ProblemHttpResult>> History(Guid id, UnitService units, AuditQueries audit, IStringLocalizer<SharedResource> l,
+    private static async Task<Results<Ok<Page<AuditDto>>, ValidationProblem, ProblemHttpResult>> History(Guid id, UnitService units, AuditQueries audit, IStringLocalizer<SharedResource> l,
         int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
+        if (Paging.Invalid(page, pageSize, AuditQueries.MaxPageSize, l) is { } invalid) return invalid;
         if (await units.FindAsync(id, ct) is null) return Problems.NotFound(l);
         return TypedResults.Ok(await audit.ListAsync(nameof(Omvarld.Domain.Organisation.Unit), id, page, pageSize, ct));
     }

@@ -11,7 +11,8 @@ public static class MunicipalitiesApi
     public static RouteGroupBuilder MapMunicipalitiesApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/municipalities").WithTags("Municipalities").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.SystemAdmin);
-        g.MapGet("/", async (MunicipalityService s, int page = 1, int pageSize = 100, CancellationToken ct = default) => TypedResults.Ok(await s.ListAsync(page, pageSize, ct)));
+        g.MapGet("/", async Task<Results<Ok<Page<MunicipalityDto>>, ValidationProblem>> (MunicipalityService s, IStringLocalizer<SharedResource> l, int page = 1, int pageSize = 100, CancellationToken ct = default) =>
+            Paging.Invalid(page, pageSize, MunicipalityService.MaxPageSize, l) is { } invalid ? invalid : TypedResults.Ok(await s.ListAsync(page, pageSize, ct)));
         g.MapGet("/{id:guid}", async Task<Results<Ok<MunicipalityDto>, ProblemHttpResult>> (Guid id, MunicipalityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.FindAsync(id, ct) is { } m ? TypedResults.Ok(MunicipalityDto.From(m)) : Problems.NotFound(l));
         g.MapPost("/", async Task<Results<Created<MunicipalityDto>, ValidationProblem>> (MunicipalityInput input, MunicipalityService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

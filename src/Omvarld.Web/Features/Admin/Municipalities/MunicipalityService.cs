@@ -17,10 +17,12 @@ public sealed record MunicipalityInput(string? Name, string? Slug, string? Munic
 /// <summary>The installation's municipalities: the system administrator's to manage.</summary>
 public sealed class MunicipalityService(OmvarldDbContext db, TimeProvider clock)
 {
+    public const int MaxPageSize = 500;
+
     public async Task<Page<MunicipalityDto>> ListAsync(int page, int pageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var total = await db.Municipalities.CountAsync(ct);
         var items = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).PageOf(page, pageSize)
             .Select(m => new MunicipalityDto(m.Id, m.Name, m.Slug, m.MunicipalityCode, m.IsDemo, m.Version)).ToListAsync(ct);

@@ -31,6 +31,8 @@ public sealed record RoleInput(Role? Role, Guid? UnitId);
 /// </summary>
 public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> users, CurrentUser me, TimeProvider clock)
 {
+    public const int MaxPageSize = 200;
+
     private async Task<IQueryable<AppUser>> VisibleAsync(CancellationToken ct)
     {
         var scope = await me.GetScopeAsync(ct);
@@ -43,7 +45,7 @@ public sealed class UserAdminService(OmvarldDbContext db, UserManager<AppUser> u
     public async Task<Page<UserDto>> ListAsync(Guid? municipalityId, string? search, int page, int pageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var q = (await VisibleAsync(ct)).AsNoTracking();
         if (municipalityId is { } m) q = q.Where(u => u.MunicipalityId == m);
         if (Text.Clean(search) is { } s)

@@ -15,8 +15,8 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/users").WithTags("Users").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.UserAdmin);
-        g.MapGet("/", async (UserAdminService s, Guid? municipalityId, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
-            TypedResults.Ok(await s.ListAsync(municipalityId, search?.Length > 100 ? search[..100] : search, page, pageSize, ct)));
+        g.MapGet("/", async Task<Results<Ok<Page<UserDto>>, ValidationProblem>> (UserAdminService s, IStringLocalizer<SharedResource> l, Guid? municipalityId, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+            Paging.Invalid(page, pageSize, UserAdminService.MaxPageSize, l) is { } invalid ? invalid : TypedResults.Ok(await s.ListAsync(municipalityId, search?.Length > 100 ? search[..100] : search, page, pageSize, ct)));
         g.MapGet("/{id:guid}", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (Guid id, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetAsync(id, ct) is { } u ? TypedResults.Ok(u) : Problems.NotFound(l));
         g.MapPost("/", async Task<Results<Created<CreatedUserDto>, ValidationProblem, ProblemHttpResult>> (CreateUserInput input, UserAdminService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public sealed class IndexModel(MembershipService memberships, IStringLocalizer<S
     public async Task OnGetAsync(CancellationToken ct)
     {
         Read();
-        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p is >= 1 and <= 100_000 ? p : 1;
+        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p >= 1 ? p : 1;
         List = await memberships.ListAsync(Filter, page, PageSize, ct);
         Cost = await memberships.CostAsync(Year, ct);
         CanEdit = await memberships.MayEditAsync(ct);

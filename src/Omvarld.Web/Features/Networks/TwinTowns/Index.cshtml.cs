@@ -21,7 +21,7 @@ public sealed class IndexModel(TwinTownService towns, ReferenceData reference, I
     public async Task OnGetAsync(CancellationToken ct)
     {
         Read();
-        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p is >= 1 and <= 100_000 ? p : 1;
+        var page = int.TryParse(Request.Query["sida"].FirstOrDefault(), out var p) && p >= 1 ? p : 1;
         List = await towns.ListAsync(Filter, page, PageSize, ct);
         CanEdit = await towns.MayEditAsync(ct);
     }

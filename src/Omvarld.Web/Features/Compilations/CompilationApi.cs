@@ -19,22 +19,22 @@ public static class CompilationApi
         return api;
     }
 
-    private static async Task<Results<Ok<Compilation>, ValidationProblem, ProblemHttpResult>> Get(CompilationQueries q, IStringLocalizer<SharedResource> l,
+    private static async Task<Results<Ok<Compilation>, ValidationProblem, ProblemHttpResult>> Get(CompilationStore q, IStringLocalizer<SharedResource> l,
         int? year, Guid? unit, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
         if (InvalidYear(y, l) is { } invalid) return invalid;
-        return await q.BuildAsync(y, unit, ct) is { } c ? TypedResults.Ok(c) : Problems.NotFound(l);
+        return await q.GetAsync(y, unit, ct) is { } c ? TypedResults.Ok(c) : Problems.NotFound(l);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationQueries q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationStore q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
         int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
         if (InvalidYear(y, l) is { } invalid) return invalid;
         if (!CompilationExport.IsFormat(format))
             return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Compilation_FormatInvalid"]] }, l);
-        if (await q.BuildAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
+        if (await q.GetAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
         var file = CompilationExport.Render(c, format!, l, reference);
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }

@@ -13,7 +13,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// previous year's, with bar charts and a world map as SVG (each with a text alternative and the table beside it),
 /// and the same numbers as XLSX, DOCX and PDF.
 /// </summary>
-public sealed class IndexModel(CompilationQueries queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CompilationStore queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Compilation? Compilation { get; private set; }
     public int Year { get; private set; }
@@ -37,7 +37,7 @@ public sealed class IndexModel(CompilationQueries queries, CurrentUser me, Refer
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Compilation = await queries.BuildAsync(Year, enhet);
+        Compilation = await queries.GetAsync(Year, enhet);
         if (Compilation is null) return NotFound();
         Map = CompilationCharts.Map(Compilation, reference);
         return Page();

@@ -26,26 +26,33 @@ namespace Omvarld.Web.Features.Compilations;
 /// (<see cref="CompilationFlights"/>): fifty asking at once read or compute it once.
 /// </para>
 /// </summary>
-public sealed class CompilationStore(OmvarldDbContext db, TimeProvider clock, CompilationQueries queries, CompilationFlights flights, CompilationMemo memo)
+public sealed class CompilationStore(OmvarldDbContext db, TimeProvider clock, CompilationQueries queries, CompilationFlights flights, CompilationMemo memo,
+    IOptions<JsonOptions> json)
 {
     /// <summary>The code a snapshot was computed by: the web and domain assemblies' build ids (a new build computes anew).</summary>
     public static readonly string Build = string.Join(".", typeof(CompilationStore).Assembly.ManifestModule.ModuleVersionId.ToString("N"),
         typeof(Omvarld.Domain.Activities.Activity).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
 
     /// <summary>The compilation of <paramref name="year"/> (for <paramref name="unit"/> with its sub-units); null when the unit is not the municipality's.</summary>
-    public async Task<Compilation?> GetAsync(int year, Guid? unit, CancellationToken ct = default)
+    public async Task<Compilation?> GetAsync(int year, Guid? unit, CancellationToken ct = default) => (await GetKeptAsync(year, unit, ct))?.Compilation;
+
+    /// <summary>The compilation with its JSON as the API writes it (kept as bytes: fifty answers are not fifty serializations).</summary>
+    public async Task<KeptCompilation?> GetKeptAsync(int year, Guid? unit, CancellationToken ct = default)
     {
         // Without a municipality there is nothing to keep it under (and the filters give no rows).
-        if (db.CurrentMunicipalityId is not { } municipality) return await queries.BuildAsync(year, unit, ct);
+        if (db.CurrentMunicipalityId is not { } municipality)
+            return await queries.BuildAsync(year, unit, ct) is { } c ? new KeptCompilation(c, JsonSerializer.SerializeToUtf8Bytes(c, json.Value.SerializerOptions)) : null;
         var stamps = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.MunicipalityId == municipality || s.MunicipalityId == ChangeStamp.Installation)
             .Select(s => new { s.MunicipalityId, s.Value }).ToListAsync(ct);
         var key = new CompilationKey(municipality, year, unit ?? Guid.Empty, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value ?? 0, stamps.FirstOrDefault(s => s.MunicipalityId == ChangeStamp.Installation)?.Value ?? 0);
-        if (memo.TryGet(key, out var kept)) return kept;
-        return await flights.GetAsync(key, ct);
+        return memo.TryGet(key, out var kept) ? kept : await flights.GetAsync(key, ct);
     }
 }
+
+/// <summary>A kept compilation and its JSON (UTF-8, as the API answers).</summary>
+public sealed record KeptCompilation(Compilation Compilation, byte[] Json);
 
 /// <summary>What a kept compilation was computed for and under; equal keys, equal compilations.</summary>
 public sealed record CompilationKey(Guid Municipality, int Year, Guid Unit, DateOnly Day, long Stamp, long InstallationStamp)
@@ -74,16 +81,16 @@ public sealed class CompilationStats
 public sealed class CompilationMemo(CompilationStats stats)
 {
     public const int Slots = 16;
-    private readonly ConcurrentDictionary<(Guid, int, Guid), (CompilationKey Key, Compilation Compilation)> _slots = new();
+    private readonly ConcurrentDictionary<(Guid, int, Guid), (CompilationKey Key, KeptCompilation Kept)> _slots = new();
 
-    public bool TryGet(CompilationKey key, out Compilation? compilation)
+    public bool TryGet(CompilationKey key, out KeptCompilation? compilation)
     {
-        compilation = _slots.TryGetValue(key.Slot, out var kept) && kept.Key == key ? kept.Compilation : null;
+        compilation = _slots.TryGetValue(key.Slot, out var kept) && kept.Key == key ? kept.Kept : null;
         if (compilation is not null) stats.CountFromMemory();
         return compilation is not null;
     }
 
-    public void Set(CompilationKey key, Compilation compilation)
+    public void Set(CompilationKey key, KeptCompilation compilation)
     {
         if (_slots.Count >= Slots && !_slots.ContainsKey(key.Slot)) _slots.Clear();
         _slots[key.Slot] = (key, compilation);
@@ -100,15 +107,15 @@ public sealed class CompilationMemo(CompilationStats stats)
 public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationStats stats, CompilationMemo memo, IOptions<JsonOptions> json, TimeProvider clock,
     ILogger<CompilationFlights> log)
 {
-    private readonly ConcurrentDictionary<CompilationKey, Lazy<Task<Compilation?>>> _flights = new();
+    private readonly ConcurrentDictionary<CompilationKey, Lazy<Task<KeptCompilation?>>> _flights = new();
 
-    public Task<Compilation?> GetAsync(CompilationKey key, CancellationToken ct)
+    public Task<KeptCompilation?> GetAsync(CompilationKey key, CancellationToken ct)
     {
-        var flight = _flights.GetOrAdd(key, k => new Lazy<Task<Compilation?>>(() => Start(k)));
+        var flight = _flights.GetOrAdd(key, k => new Lazy<Task<KeptCompilation?>>(() => Start(k)));
         return flight.Value.WaitAsync(ct);
     }
 
-    private Task<Compilation?> Start(CompilationKey key)
+    private Task<KeptCompilation?> Start(CompilationKey key)
     {
         // No request's context flows into the flight: the compilation is the same for every member, and the flight
         // outlives the request that started it.
@@ -120,7 +127,7 @@ public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationS
             });
     }
 
-    private async Task<Compilation?> FlyAsync(CompilationKey key)
+    private async Task<KeptCompilation?> FlyAsync(CompilationKey key)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = WebSetup.Swedish;
         await using var scope = scopes.CreateAsyncScope();
@@ -131,21 +138,22 @@ public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationS
             .Where(s => s.Year == key.Year && s.UnitId == key.Unit && s.Day == key.Day && s.Stamp == key.Stamp && s.InstallationStamp == key.InstallationStamp
                 && s.Build == CompilationStore.Build)
             .Select(s => s.Json).FirstOrDefaultAsync();
-        Compilation? compilation;
+        KeptCompilation answer;
         if (kept is not null)
         {
-            compilation = JsonSerializer.Deserialize<Compilation>(kept, options)!;
+            answer = new(JsonSerializer.Deserialize<Compilation>(kept, options)!, System.Text.Encoding.UTF8.GetBytes(kept));
             stats.CountFromSnapshot();
         }
         else
         {
-            compilation = await scope.ServiceProvider.GetRequiredService<CompilationQueries>().BuildAsync(key.Year, key.Unit == Guid.Empty ? null : key.Unit);
+            var compilation = await scope.ServiceProvider.GetRequiredService<CompilationQueries>().BuildAsync(key.Year, key.Unit == Guid.Empty ? null : key.Unit);
             stats.CountComputed();
             if (compilation is null) return null;
-            await StoreAsync(db, key, JsonSerializer.Serialize(compilation, options));
+            answer = new(compilation, JsonSerializer.SerializeToUtf8Bytes(compilation, options));
+            await StoreAsync(db, key, System.Text.Encoding.UTF8.GetString(answer.Json));
         }
-        memo.Set(key, compilation);
-        return compilation;
+        memo.Set(key, answer);
+        return answer;
     }
 
     /// <summary>Keeps the compilation under its key, replacing an older one; of two instances storing at once, one wins (the other's is equal).</summary>

@@ -78,6 +78,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<FollowUpRound> FollowUpRounds => Set<FollowUpRound>();
     public DbSet<FollowUpSection> FollowUpSections => Set<FollowUpSection>();
     public DbSet<FollowUpReminderLog> FollowUpReminderLogs => Set<FollowUpReminderLog>();
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
+    public DbSet<CompilationSnapshot> CompilationSnapshots => Set<CompilationSnapshot>();
 
     public TenantContext Tenant => tenant;
 
@@ -144,7 +146,28 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
             if (Describe(entry) is { } record) audit.Add(record);
         }
         AuditEntries.AddRange(audit);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changed = Changed(audit);
+        if (changed.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The rows and the raised stamps commit together (ChangeStamp): in the caller's transaction, or in one of our own.
+        // The stamps are raised last, so that their row locks are held only for the commit.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            foreach (var municipality in changed.Order())
+                await Database.ExecuteSqlAsync($"""
+                    INSERT INTO "ChangeStamps" ("MunicipalityId", "Value") VALUES ({municipality}, 1)
+                    ON CONFLICT ("MunicipalityId") DO UPDATE SET "Value" = "ChangeStamps"."Value" + 1
+                    """, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+            return written;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
 
         AuditEntry? Describe(EntityEntry entry)
         {
@@ -188,6 +211,29 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
             return new AuditEntry(municipalityId, now, actor.UserId, actor.UserName, entry.Metadata.ClrType.Name,
                 entityId, action, JsonSerializer.Serialize(changes, AuditJson), actor.Comment);
         }
+    }
+
+    /// <summary>
+    /// Whose <see cref="ChangeStamp"/> a save raises: the municipality of every row it writes (derived rows aside) and of
+    /// every audit entry; the installation's for installation-wide entries and the country data's rows.
+    /// </summary>
+    private HashSet<Guid> Changed(List<AuditEntry> audit)
+    {
+        var changed = audit.Select(a => a.MunicipalityId ?? ChangeStamp.Installation).ToHashSet();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached || entry.Entity is IDerivedRow or AuditEntry) continue;
+            switch (entry.Entity)
+            {
+                case ITenantOwned owned:
+                    changed.Add(owned.MunicipalityId);
+                    break;
+                case GovernanceRow or RegimeRow or CountryDataRelease:
+                    changed.Add(ChangeStamp.Installation);
+                    break;
+            }
+        }
+        return changed;
     }
 
     private static readonly HashSet<string> AuditedUserFields =

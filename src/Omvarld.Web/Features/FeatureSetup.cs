@@ -65,6 +65,10 @@ public static class FeatureSetup
         s.AddScoped<PriorityService>();
         s.AddScoped<ICountryDataImported, ReassessOnImport>();
         s.AddScoped<CompilationQueries>();
+        s.AddScoped<CompilationStore>();
+        s.AddSingleton<CompilationFlights>();
+        s.AddSingleton<CompilationMemo>();
+        s.AddSingleton<CompilationStats>();
         // Printed in their chapter's place in this order: the findings that still stand before what remains owed.
         s.AddScoped<ICompilationPart, CompilationFindings>();
         s.AddScoped<ICompilationPart, CompilationOwed>();

@@ -14,27 +14,29 @@ public static class CompilationApi
     public static RouteGroupBuilder MapCompilationApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/compilation").WithTags("Compilation").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
-        g.MapGet("/", Get).RequireRateLimiting(RateLimits.Expensive).WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
+        g.MapGet("/", Get).RequireRateLimiting(RateLimits.Expensive).Produces<Compilation>(StatusCodes.Status200OK, "application/json")
+            .WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
         g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
         return api;
     }
 
-    private static async Task<Results<Ok<Compilation>, ValidationProblem, ProblemHttpResult>> Get(CompilationQueries q, IStringLocalizer<SharedResource> l,
+    /// <summary>The kept compilation's JSON, written as kept (the same bytes <c>Ok(compilation)</c> would serialize).</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Get(CompilationStore q, IStringLocalizer<SharedResource> l,
         int? year, Guid? unit, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
         if (InvalidYear(y, l) is { } invalid) return invalid;
-        return await q.BuildAsync(y, unit, ct) is { } c ? TypedResults.Ok(c) : Problems.NotFound(l);
+        return await q.GetKeptAsync(y, unit, ct) is { } c ? TypedResults.Bytes(c.Json, "application/json; charset=utf-8") : Problems.NotFound(l);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationQueries q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationStore q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
         int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
         if (InvalidYear(y, l) is { } invalid) return invalid;
         if (!CompilationExport.IsFormat(format))
             return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Compilation_FormatInvalid"]] }, l);
-        if (await q.BuildAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
+        if (await q.GetAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
         var file = CompilationExport.Render(c, format!, l, reference);
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }

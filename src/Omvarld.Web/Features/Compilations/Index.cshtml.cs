@@ -14,7 +14,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// and the same numbers as XLSX, DOCX and PDF.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
-public sealed class IndexModel(CompilationQueries queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CompilationStore queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Compilation? Compilation { get; private set; }
     public int Year { get; private set; }
@@ -38,7 +38,7 @@ public sealed class IndexModel(CompilationQueries queries, CurrentUser me, Refer
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Compilation = await queries.BuildAsync(Year, enhet);
+        Compilation = await queries.GetAsync(Year, enhet);
         if (Compilation is null) return NotFound();
         Map = CompilationCharts.Map(Compilation, reference);
         return Page();

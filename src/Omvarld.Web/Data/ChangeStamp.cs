@@ -1,0 +1,30 @@
+using Omvarld.Domain.Common;
+
+namespace Omvarld.Web.Data;
+
+/// <summary>
+/// How often a municipality's data has changed: raised by one, in the same transaction, by every save that writes a row
+/// of the municipality (<see cref="OmvarldDbContext.SaveChangesAsync(bool, CancellationToken)"/>). The row with
+/// <see cref="Installation"/> counts the installation-wide data (country data releases). Kept results such as the
+/// compilation (<see cref="CompilationSnapshot"/>) are valid while the stamps they were computed under are unchanged.
+/// <para>
+/// A counter raised in the writer's transaction, not the newest audit entry's id: ids are made before commit, so a
+/// transaction that commits after a later one would leave the newest id unchanged and a kept result stale. The raise
+/// (an upsert) locks the row to the commit, so every commit leaves a larger value behind it.
+/// </para>
+/// Not business data, so not audited; written only by that upsert, never through the change tracker.
+/// </summary>
+public sealed class ChangeStamp : ITenantOwned
+{
+    /// <summary>The row of the installation-wide data (no municipality).</summary>
+    public static readonly Guid Installation = Guid.Empty;
+
+    private ChangeStamp() { }
+
+    /// <summary><see cref="Installation"/> for the installation-wide row.</summary>
+    public Guid MunicipalityId { get; private set; }
+    public long Value { get; private set; }
+}
+
+/// <summary>A row derived from others and kept for speed: writing it changes nothing a <see cref="ChangeStamp"/> counts.</summary>
+public interface IDerivedRow;

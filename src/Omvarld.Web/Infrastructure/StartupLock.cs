@@ -19,7 +19,7 @@ public static class StartupLock
 
     public static async Task<IAsyncDisposable> TakeAsync(OmvarldDbContext db, CancellationToken ct = default)
     {
-        if (!db.Database.IsNpgsql()) return NoLock.Instance;
+        if (!db.Database.IsNpgsql()) return AdvisoryLock.None;
         // The lock lives in the app's database, which a first start creates (as the migrations would): whoever comes
         // second finds it created.
         var creator = db.GetService<IRelationalDatabaseCreator>();
@@ -28,33 +28,61 @@ public static class StartupLock
             try { await creator.CreateAsync(ct); }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation) { }
         }
-        // Its own unpooled connection: closing it ends the session, and with it the lock, even if the unlock is never run.
+        return await AdvisoryLock.TakeAsync(db, Key, ct);
+    }
+}
+
+/// <summary>
+/// A PostgreSQL session-level advisory lock held on a connection of its own (unpooled: closing it ends the session, and
+/// with it the lock, even if the unlock is never run), for work that instances sharing one database do one at a time.
+/// On SQLite (one process) it is no lock.
+/// </summary>
+public static class AdvisoryLock
+{
+    public static readonly IAsyncDisposable None = new NoLock();
+
+    public static async Task<IAsyncDisposable> TakeAsync(OmvarldDbContext db, long key, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return None;
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        try
         {
-            take.Parameters.AddWithValue("key", Key);
+            await connection.OpenAsync(ct);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            take.Parameters.AddWithValue("key", key);
             await take.ExecuteNonQueryAsync(ct);
         }
-        return new Held(connection);
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        return new Held(connection, key);
     }
 
-    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
+    /// <summary>A 64-bit key from a name and a guid, stable across processes (not <see cref="object.GetHashCode"/>).</summary>
+    public static long KeyOf(string name, Guid id, int number, Guid other)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes($"{name}:{id:N}:{number}:{other:N}");
+        return BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(bytes), 0);
+    }
+
+    private sealed class Held(NpgsqlConnection connection, long key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection))
+            try
             {
-                release.Parameters.AddWithValue("key", Key);
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                release.Parameters.AddWithValue("key", key);
                 await release.ExecuteNonQueryAsync();
             }
-            await connection.DisposeAsync();
+            finally { await connection.DisposeAsync(); }
         }
     }
 
     private sealed class NoLock : IAsyncDisposable
     {
-        public static readonly NoLock Instance = new();
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -93,4 +93,26 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/konto/logga-in", after.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task AskedOnBothAtOnce_TheCompilationIsComputedOnce()
+    {
+        // The tokens first: creating one is a change, and the compilation is kept per state of the municipality.
+        var first = await instances.First.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var second = await instances.Second.ApiClientAsync(OmvarldApp.Email("ks"));
+        Stats Of(PostgresApp app) => app.Services.GetRequiredService<Omvarld.Web.Features.Compilations.CompilationStats>() is var s
+            ? new(s.Computed, s.FromSnapshot) : default;
+        var (before1, before2) = (Of(instances.First), Of(instances.Second));
+
+        var answers = await Task.WhenAll(first.GetAsync("/api/v1/compilation?year=2024"), second.GetAsync("/api/v1/compilation?year=2024"));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(await answers[0].Content.ReadAsStringAsync(), await answers[1].Content.ReadAsStringAsync());
+        var (after1, after2) = (Of(instances.First), Of(instances.Second));
+        // One computed it; the other waited its turn and read what the first kept.
+        Assert.Equal(1, after1.Computed - before1.Computed + after2.Computed - before2.Computed);
+        Assert.Equal(1, after1.FromSnapshot - before1.FromSnapshot + after2.FromSnapshot - before2.FromSnapshot);
+    }
+
+    private readonly record struct Stats(long Computed, long FromSnapshot);
 }

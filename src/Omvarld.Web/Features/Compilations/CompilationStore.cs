@@ -134,10 +134,13 @@ public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationS
         var db = scope.ServiceProvider.GetRequiredService<OmvarldDbContext>();
         db.Tenant.Use(key.Municipality);
         var options = json.Value.SerializerOptions;
-        var kept = await db.CompilationSnapshots.AsNoTracking()
-            .Where(s => s.Year == key.Year && s.UnitId == key.Unit && s.Day == key.Day && s.Stamp == key.Stamp && s.InstallationStamp == key.InstallationStamp
-                && s.Build == CompilationStore.Build)
-            .Select(s => s.Json).FirstOrDefaultAsync();
+        var kept = await KeptJsonAsync(db, key);
+        // Not kept: instances sharing the database take turns per key (an advisory lock on PostgreSQL), and whoever
+        // comes second reads what the first kept instead of computing it again.
+        await using var turn = kept is null
+            ? await AdvisoryLock.TakeAsync(db, AdvisoryLock.KeyOf("compilation", key.Municipality, key.Year, key.Unit))
+            : AdvisoryLock.None;
+        if (kept is null && turn != AdvisoryLock.None) kept = await KeptJsonAsync(db, key);
         KeptCompilation answer;
         if (kept is not null)
         {
@@ -155,6 +158,12 @@ public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationS
         memo.Set(key, answer);
         return answer;
     }
+
+    private static Task<string?> KeptJsonAsync(OmvarldDbContext db, CompilationKey key) =>
+        db.CompilationSnapshots.AsNoTracking()
+            .Where(s => s.Year == key.Year && s.UnitId == key.Unit && s.Day == key.Day && s.Stamp == key.Stamp && s.InstallationStamp == key.InstallationStamp
+                && s.Build == CompilationStore.Build)
+            .Select(s => s.Json).FirstOrDefaultAsync();
 
     /// <summary>Keeps the compilation under its key, replacing an older one; of two instances storing at once, one wins (the other's is equal).</summary>
     private async Task StoreAsync(OmvarldDbContext db, CompilationKey key, string json)

@@ -31,16 +31,7 @@ public abstract class BadInputTests(OmvarldApp app)
         return (await response.ReadDocumentAsync()).Text();
     }
 
-    // A user may hold only so many API tokens: one per user and fixture, shared by the tests and their parallel clients.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OmvarldApp, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>>> Tokens = new();
-
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var secret = await Tokens.GetOrCreateValue(app).GetOrAdd(email, e => new(async () => (await app.CreateTokenAsync(e)).Secret)).Value;
-        var client = app.NewClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(string email) => app.SharedApiClientAsync(email);
 
     private static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 

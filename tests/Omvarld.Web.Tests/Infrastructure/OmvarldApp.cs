@@ -124,6 +124,20 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> _sharedTokens = new();
+
+    /// <summary>
+    /// A client with one API token of <paramref name="email"/> made once per fixture and shared by the tests that ask
+    /// (and their parallel clients): a user may hold only so many tokens.
+    /// </summary>
+    public async Task<HttpClient> SharedApiClientAsync(string email)
+    {
+        var secret = await _sharedTokens.GetOrAdd(email, e => new(async () => (await CreateTokenAsync(e)).Secret)).Value;
+        var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        return client;
+    }
+
     public async Task<(Guid Id, string Secret)> CreateTokenAsync(string email, int days = 30)
     {
         using var scope = Services.CreateScope();

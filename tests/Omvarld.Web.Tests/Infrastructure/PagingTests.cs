@@ -17,16 +17,7 @@ public abstract class PagingTests(OmvarldApp app)
     private const string SameDay = "2026-02-03";
     private const string Marker = "Nyckelsidor";
 
-    // A user may hold only so many API tokens: one per user and fixture, shared by the tests.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OmvarldApp, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>>> Tokens = new();
-
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var secret = await Tokens.GetOrCreateValue(app).GetOrAdd(email, e => new(async () => (await app.CreateTokenAsync(e)).Secret)).Value;
-        var client = app.NewClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(string email) => app.SharedApiClientAsync(email);
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {

@@ -37,6 +37,11 @@ internal static class LoadHarness
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
+            // The runs measure what the app and its database can serve: one token asking thousands of times a minute is
+            // what the per-client limit refuses (429) by design, so it is lifted; the concurrency limit on the expensive
+            // requests stays as configured, since it is what keeps their memory bounded (its 429s show in the figures).
+            ["RateLimits__PerUser"] = "1000000000",
+            ["RateLimits__PerAddress"] = "1000000000",
         };
         // 'migrate' is a no-op for the schema the generator applied; it loads the shipped country data once.
         // Index builds over a national register outlast the default 30 s command timeout.
@@ -92,14 +97,19 @@ internal static class LoadHarness
                 long peak = 0;
                 foreach (var n in concurrencies)
                 {
+                    // The app's peak RSS during this concurrency's run alone, beside its figures: memory that is flat under
+                    // load stays near the c=1 figure at c=50.
+                    long peakHere = 0;
                     using var sampler = new CancellationTokenSource();
                     var sampling = Task.Run(async () =>
                     {
-                        while (!sampler.IsCancellationRequested) { peak = Math.Max(peak, Rss(app.Id)); await Task.Delay(200); }
+                        while (!sampler.IsCancellationRequested) { peakHere = Math.Max(peakHere, Rss(app.Id)); await Task.Delay(200); }
                     });
                     var result = await WrkAsync(baseUrl + c.Path, c.Auth ? token : null, n, duration, lua);
                     await sampler.CancelAsync();
                     await sampling;
+                    peak = Math.Max(peak, peakHere);
+                    result += $", RSS {peakHere / 1024 / 1024} MB";
                     cells.Add(result);
                     Console.WriteLine($"{c.Name} c={n}: {result}");
                 }

@@ -38,7 +38,7 @@ public static class Pipeline
     /// </summary>
     private static void UseApiNotFound(this WebApplication app) => app.Use(async (context, next) =>
     {
-        if (!context.Request.Path.StartsWithSegments("/api") || context.GetEndpoint() is RouteEndpoint)
+        if (!Problems.IsApi(context) || context.GetEndpoint() is RouteEndpoint)
         {
             await next(context);
             return;

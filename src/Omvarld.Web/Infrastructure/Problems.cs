@@ -8,6 +8,9 @@ namespace Omvarld.Web.Infrastructure;
 /// <summary>The one place API failures become ProblemDetails, in Swedish.</summary>
 public static class Problems
 {
+    /// <summary>Whether the request is the API's, which answers with ProblemDetails rather than a Swedish page.</summary>
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     public static async Task Write(HttpContext context, int status, string titleKey, string detailKey, params object[] detailArguments)
     {
         var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();

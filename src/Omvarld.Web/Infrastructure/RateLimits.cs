@@ -147,7 +147,7 @@ public static class RateLimits
         var value = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = value;
         context.Items[RetryAfterItem] = seconds;
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (Problems.IsApi(context))
             await Problems.Write(context, StatusCodes.Status429TooManyRequests, "RateLimit_Title", "RateLimit_Detail", seconds);
         // The pages: the status alone; the status code pages re-execute the Swedish error page, which repeats Retry-After.
     }

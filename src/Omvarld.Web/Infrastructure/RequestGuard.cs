@@ -125,22 +125,20 @@ public sealed partial class RequestGuard(RequestDelegate next, ILogger<RequestGu
         return null;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
     private Task TooLargeAsync(HttpContext context, long limit, IStringLocalizer l)
     {
         log.LogInformation("Refused {Method} {Path}: body of {Length} bytes over the limit of {Limit}", context.Request.Method, context.Request.Path,
             context.Request.ContentLength, limit);
         var message = l["Input_TooLarge", Format.Bytes(limit)];
         Refuse(context, StatusCodes.Status413PayloadTooLarge, message);
-        if (!IsApi(context)) return Task.CompletedTask;
+        if (!Problems.IsApi(context)) return Task.CompletedTask;
         return WriteProblemAsync(context, new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = l["Input_TooLargeTitle"], Detail = message });
     }
 
     private static Task RefuseAsync(HttpContext context, int status, string field, string message, IStringLocalizer l)
     {
         Refuse(context, status, message);
-        if (!IsApi(context)) return Task.CompletedTask;
+        if (!Problems.IsApi(context)) return Task.CompletedTask;
         return WriteProblemAsync(context, new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = status, Title = l["Problem_ValidationTitle"],
@@ -172,7 +170,7 @@ public sealed class ClientErrorExceptionHandler(ILogger<ClientErrorExceptionHand
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!Problems.IsApi(context)) return false;
         (int Status, string Title, string Detail) answer = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, l["Input_TooLargeTitle"].Value, l["Input_BadRequest"].Value),

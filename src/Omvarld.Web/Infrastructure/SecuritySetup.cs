@@ -161,13 +161,24 @@ public static class SecuritySetup
     }
 }
 
-/// <summary>Adds the municipality, the display name and the sign-in time to the user's claims.</summary>
+/// <summary>
+/// The user's claims: Identity's own (id, user name, e-mail, security stamp) and the municipality, the display name and
+/// the sign-in time. Identity's factory also reads the user's stored claims; Omvärld stores none (nothing writes
+/// AspNetUserClaims), and that read was one query on every API request (issue 17), so it is left out.
+/// </summary>
 public sealed class OmvarldClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
-        var identity = await base.GenerateClaimsAsync(user);
+        var types = Options.ClaimsIdentity;
+        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, types.UserNameClaimType, types.RoleClaimType);
+        identity.AddClaim(new Claim(types.UserIdClaimType, await UserManager.GetUserIdAsync(user)));
+        identity.AddClaim(new Claim(types.UserNameClaimType, await UserManager.GetUserNameAsync(user) ?? ""));
+        if (UserManager.SupportsUserEmail && await UserManager.GetEmailAsync(user) is { } email)
+            identity.AddClaim(new Claim(types.EmailClaimType, email));
+        if (UserManager.SupportsUserSecurityStamp)
+            identity.AddClaim(new Claim(types.SecurityStampClaimType, await UserManager.GetSecurityStampAsync(user)));
         if (user.MunicipalityId is { } m) identity.AddClaim(new Claim(TenantContext.MunicipalityClaim, m.ToString()));
         identity.AddClaim(new Claim(SecuritySetup.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(SecuritySetup.AuthTimeClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -22,12 +22,11 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
     public async Task<Page<ActivityListItem>> ListAsync(ActivityFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         var q = await FilterAsync(filter, ct);
-        var rows = await Sort(q, filter.Sort).PageOf(page, pageSize)
-            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        var rows = await Rows(Sort(q, filter.Sort).PageOf(page, pageSize)).ToListAsync(ct);
         // A page that is not full is the last one (or the first and only one): the total follows from it, and the
         // filter is not run a second time to count (issue 17). An empty page past the end still counts.
         var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count : await q.CountAsync(ct);
-        var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+        var items = await ItemsAsync(rows, ct);
         // Sorted by start, a page hands on the cursor after its last row: a script goes on with after= from there.
         var next = rows.Count == pageSize && page * (long)pageSize < total && IsStartSort(filter.Sort)
             ? new ActivityCursor(filter.Sort == ActivitySort.StartAsc, rows[^1].PlannedStart, rows[^1].Id).Encode()
@@ -45,11 +44,10 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
     {
         var q = await FilterAsync(filter, ct);
         if (after is { } cursor) q = cursor.Filter(q);
-        var rows = await Sort(q, filter.Sort).Take(pageSize + 1)
-            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
+        var rows = await Rows(Sort(q, filter.Sort).Take(pageSize + 1)).ToListAsync(ct);
         var more = rows.Count > pageSize;
         if (more) rows.RemoveAt(pageSize);
-        var items = await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+        var items = await ItemsAsync(rows, ct);
         var next = more ? new ActivityCursor(filter.Sort == ActivitySort.StartAsc, rows[^1].PlannedStart, rows[^1].Id).Encode() : null;
         return new Slice<ActivityListItem>(items, pageSize, next);
     }
@@ -59,13 +57,18 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
     {
         var q = await FilterAsync(filter, ct);
         if (await q.CountAsync(ct) > MaxExportRows) return null;
-        var rows = await Sort(q, filter.Sort).Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd }).ToListAsync(ct);
-        return await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct);
+        var rows = await Rows(Sort(q, filter.Sort)).ToListAsync(ct);
+        return await ItemsAsync(rows, ct);
     }
 
-    private async Task<List<ActivityListItem>> ItemsAsync(List<(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid Unit, DateOnly Start, DateOnly? End)> rows, CancellationToken ct)
+    /// <summary>A list row as read: the owner unit's name read with it, so that a page does not load the unit tree (issue 17).</summary>
+    private sealed record Row(Guid Id, string Title, ActivityKind Kind, ActivityStatus Status, Guid OwnerUnitId, string? UnitName, DateOnly PlannedStart, DateOnly? PlannedEnd);
+
+    private IQueryable<Row> Rows(IQueryable<Activity> q) => q.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId,
+        db.Units.Where(u => u.Id == a.OwnerUnitId).Select(u => u.Name).FirstOrDefault(), a.PlannedStart, a.PlannedEnd));
+
+    private async Task<List<ActivityListItem>> ItemsAsync(List<Row> rows, CancellationToken ct)
     {
-        var tree = await me.GetUnitTreeAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var countries = (await db.ActivityPartners.AsNoTracking().Where(p => ids.Contains(p.ActivityId))
                 .Join(db.Partners, ap => ap.PartnerId, p => p.Id, (ap, p) => new { ap.ActivityId, p.CountryCode }).Distinct().ToListAsync(ct))
@@ -76,7 +79,7 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
                 .ToListAsync(ct))
             .GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(e => e.DecidedOn)
                 .Select(e => $"{e.Body} {e.DecidedOn:yyyy-MM-dd} {Omvarld.Web.Features.Shared.Format.Paragraph(e.MinuteParagraph)} ({e.CaseNumber}): {e.Name}, t.o.m. {e.ValidUntil:yyyy-MM-dd}").ToList());
-        return rows.Select(r => new ActivityListItem(r.Id, r.Title, r.Kind, r.Status, r.Unit, tree.Contains(r.Unit) ? tree[r.Unit].Name : "–", r.Start, r.End,
+        return rows.Select(r => new ActivityListItem(r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.UnitName ?? "–", r.PlannedStart, r.PlannedEnd,
             countries.GetValueOrDefault(r.Id) ?? []) { Exceptions = exceptions.GetValueOrDefault(r.Id) ?? [] }).ToList();
     }
 
@@ -228,14 +231,18 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
         var candidates = await activities.Where(a => a.Status != ActivityStatus.Withdrawn && a.Status != ActivityStatus.Rejected
                 && !db.FundingLines.Where(l => l.Source != FundingSource.OwnBudget).Select(l => l.ActivityId).Contains(a.Id))
             .OrderByDescending(a => a.PlannedStart)
-            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, a.PlannedStart, a.PlannedEnd, Goals = a.Goals.Select(g => g.GoalCode).ToList() })
+            .Select(a => new
+            {
+                Row = new Row(a.Id, a.Title, a.Kind, a.Status, a.OwnerUnitId, db.Units.Where(u => u.Id == a.OwnerUnitId).Select(u => u.Name).FirstOrDefault(), a.PlannedStart, a.PlannedEnd),
+                Goals = a.Goals.Select(g => g.GoalCode).ToList(),
+            })
             .ToListAsync(ct);
         var policyOn = await policies.ActivityPoliciesAsync(ct);
-        var rows = candidates.Where(a => Omvarld.Domain.Activities.Checks.ExternalFundingSoughtRule.IsProject(a.Kind, a.Goals, policyOn(a.PlannedStart)?.Definition))
-            .Take(MaxPageSize).ToList();
+        var rows = candidates.Where(a => Omvarld.Domain.Activities.Checks.ExternalFundingSoughtRule.IsProject(a.Row.Kind, a.Goals, policyOn(a.Row.PlannedStart)?.Definition))
+            .Select(a => a.Row).Take(MaxPageSize).ToList();
         return new FundingPipelineDto(Sum(external, FundingStatus.Planned), Sum(external, FundingStatus.Applied), Sum(external, FundingStatus.Granted),
             Sum(external, FundingStatus.Rejected), Sum(external, FundingStatus.Paid),
             lines.Where(l => l.Source == FundingSource.OwnBudget && l.Status != FundingStatus.Rejected).Sum(l => l.AmountSek), byProgramme,
-            await ItemsAsync(rows.Select(r => (r.Id, r.Title, r.Kind, r.Status, r.OwnerUnitId, r.PlannedStart, r.PlannedEnd)).ToList(), ct));
+            await ItemsAsync(rows, ct));
     }
 }

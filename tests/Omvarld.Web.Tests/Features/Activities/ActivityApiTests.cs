@@ -235,6 +235,9 @@ public abstract class ActivityApiTests(OmvarldApp app)
         Assert.Contains(id, await IdsAsync("year=2026&sdg=4&funding=ERASMUS_PLUS"));
         Assert.DoesNotContain(id, await IdsAsync("year=2024"));
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.GetAsync("/api/v1/activities?pageSize=5000")).StatusCode);
+        // Each row names the unit that owns it (read with the page, issue 17).
+        var row = (await (await coordinator.GetAsync("/api/v1/activities?q=łódź")).ReadJsonAsync()).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal(Administration, row.Str("ownerUnitName"));
 
         var pipeline = await (await coordinator.GetAsync("/api/v1/activities/funding-pipeline?year=2025")).ReadJsonAsync();
         Assert.True(pipeline.GetProperty("grantedSek").GetDecimal() >= 100000m);

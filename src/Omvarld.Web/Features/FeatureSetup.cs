@@ -69,6 +69,7 @@ public static class FeatureSetup
         s.AddSingleton<CompilationFlights>();
         s.AddSingleton<CompilationMemo>();
         s.AddSingleton<CompilationStats>();
+        s.AddSingleton<ListTotals>();
         // Printed in their chapter's place in this order: the findings that still stand before what remains owed.
         s.AddScoped<ICompilationPart, CompilationFindings>();
         s.AddScoped<ICompilationPart, CompilationOwed>();

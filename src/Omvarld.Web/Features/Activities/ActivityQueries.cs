@@ -11,7 +11,7 @@ namespace Omvarld.Web.Features.Activities;
 /// R10: finding activities. Every filter is a WHERE on indexed columns (the municipality first), the page is one
 /// query, the partner countries of the page one more; nothing is loaded per row.
 /// </summary>
-public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld.Web.Features.Policies.PolicyService policies)
+public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld.Web.Features.Policies.PolicyService policies, ListTotals totals)
 {
     public const int MaxPageSize = 200;
     /// <summary>An export holds at most this many rows; a larger list is narrowed with filters first.</summary>
@@ -24,8 +24,10 @@ public sealed class ActivityQueries(OmvarldDbContext db, CurrentUser me, Omvarld
         var q = await FilterAsync(filter, ct);
         var rows = await Rows(Sort(q, filter.Sort).PageOf(page, pageSize)).ToListAsync(ct);
         // A page that is not full is the last one (or the first and only one): the total follows from it, and the
-        // filter is not run a second time to count (issue 17). An empty page past the end still counts.
-        var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count : await q.CountAsync(ct);
+        // filter is not run a second time to count (issue 17). An empty page past the end still counts, once per state of
+        // the municipality's data (ListTotals): paging through a list does not count it again for every page.
+        var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count
+            : await totals.CountAsync(db, "activities", filter with { Sort = ActivitySort.StartDesc }, q, ct);
         var items = await ItemsAsync(rows, ct);
         // Sorted by start, a page hands on the cursor after its last row: a script goes on with after= from there.
         var next = rows.Count == pageSize && page * (long)pageSize < total && IsStartSort(filter.Sort)

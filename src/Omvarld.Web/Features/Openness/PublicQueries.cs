@@ -58,7 +58,8 @@ public sealed record PublicFilterOptions(IReadOnlyList<int> Years, IReadOnlyList
 /// only when <see cref="Activity.IsPublished"/> (published and approved or further). An unpublished one is answered
 /// exactly like a missing one.
 /// </summary>
-public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService policies, ReferenceData reference, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService policies, ReferenceData reference, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    ListTotals totals)
 {
     private static readonly ActivityStatus[] Publishable = [.. Activity.PublishableStatuses];
 
@@ -143,8 +144,10 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
     public async Task<PublicPage> ListAsync(PublicMunicipality m, PublicFilter filter, int page, int pageSize, string baseUrl, CancellationToken ct = default)
     {
         var q = Filtered(filter);
-        var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.PlannedStart).ThenBy(a => a.Id).PageOf(page, pageSize).Select(a => new { a.Id, a.PlannedStart }).ToListAsync(ct);
+        // As the register's list (issue 17): a short page gives the total; otherwise it is counted once per state of the data.
+        var total = rows.Count < pageSize && (rows.Count > 0 || page == 1) ? (page - 1) * pageSize + rows.Count
+            : await totals.CountAsync(db, "public-activities", filter, q, ct);
         // A page hands on the cursor after its last row (issue 17): a script goes on with after= from there.
         var next = rows.Count == pageSize && page * (long)pageSize < total ? new ActivityCursor(false, rows[^1].PlannedStart, rows[^1].Id).Encode() : null;
         return new(await BuildAsync(m, rows.Select(r => r.Id).ToList(), baseUrl, ct), page, pageSize, total) { Next = next };

@@ -71,7 +71,8 @@ internal static class Directus
             ["HOST"] = "127.0.0.1",
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["PUBLIC_URL"] = $"http://127.0.0.1:{port}",
-            ["LOG_LEVEL"] = "warn",
+            // Errors only: at "warn" it names every app table it skips for a composite primary key, at each start.
+            ["LOG_LEVEL"] = "error",
             ["LOG_STYLE"] = "raw",
             // Like the app: nothing served from a response cache, no rate limit, no load shedding (Directus' pressure
             // limiter answers 503 when its event loop lags). Its schema stays cached in memory, as by default.
@@ -138,12 +139,19 @@ internal static class Directus
         new { _or = new object[] { new Dictionary<string, object> { ["PlannedEnd"] = new { _null = true } }, new Dictionary<string, object> { ["PlannedEnd"] = new { _gte = $"{year}-01-01" } } } },
     ];
 
-    /// <summary>A partner in the country, or (for the internal list) a trip to it.</summary>
-    public static object Country(string code, bool trips)
+    /// <summary>
+    /// A partner in the country, or (for the internal list) a trip to it; the related rows bounded by the municipality
+    /// too, as the app's tenant filter bounds them (and as a per-tenant Directus permission on those collections would).
+    /// </summary>
+    public static object Country(Guid municipality, string code, bool trips)
     {
-        object partner = new Dictionary<string, object> { ["$FOLLOW(ActivityPartners,ActivityId)"] = new { _some = new { PartnerId = new { CountryCode = new { _eq = code } } } } };
+        var tenant = new { _eq = municipality };
+        object partner = new Dictionary<string, object>
+        {
+            ["$FOLLOW(ActivityPartners,ActivityId)"] = new { _some = new { MunicipalityId = tenant, PartnerId = new { MunicipalityId = tenant, CountryCode = new { _eq = code } } } },
+        };
         if (!trips) return partner;
-        object trip = new Dictionary<string, object> { ["$FOLLOW(Trips,ActivityId)"] = new { _some = new { CountryCode = new { _eq = code } } } };
+        object trip = new Dictionary<string, object> { ["$FOLLOW(Trips,ActivityId)"] = new { _some = new { MunicipalityId = tenant, CountryCode = new { _eq = code } } } };
         return new { _or = new[] { partner, trip } };
     }
 
@@ -163,7 +171,8 @@ internal static class Directus
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx")))
             {
-                var cli = Path.Combine(dir.FullName, "benchmarks", "directus", "node_modules", "directus", "cli.js");
+                // The CLI behind the 'directus' command without its wrapper, which asks the npm registry for a newer version first.
+                var cli = Path.Combine(dir.FullName, "benchmarks", "directus", "node_modules", "@directus", "api", "dist", "cli", "run.js");
                 return File.Exists(cli) ? cli : null;
             }
         return null;

@@ -65,10 +65,10 @@ internal static class LoadHarness
         var cases = Cases(slug, municipality).Where(c => only is null || only.Any(o => c.Name == o || c.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
 
         using var app = Start(web, ["--urls", $"http://127.0.0.1:{port}"], environment);
-        using var platform = directus ? await Directus.StartAsync(connection, port + 1) : null;
+        Process? platform = null;
         try
         {
-            if (directus && platform is null) return 1;
+            if (directus && (platform = await Directus.StartAsync(connection, port + 1)) is null) return 1;
             var baseUrl = $"http://127.0.0.1:{port}";
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var up = Stopwatch.StartNew();
@@ -188,6 +188,7 @@ internal static class LoadHarness
         {
             if (!app.HasExited) app.Kill(entireProcessTree: true);
             if (platform is { HasExited: false }) platform.Kill(entireProcessTree: true);
+            platform?.Dispose();
         }
     }
 

@@ -12,9 +12,10 @@ namespace Omvarld.Benchmarks.National;
 /// </summary>
 internal static class LoadHarness
 {
-    public const string Usage = "load --connection \"Host=…;Database=omvarld_bench\" [--municipality storstad] [--duration 10] [--concurrency 1,10,50] [--port 5099] [--only name,…] [--sql-runs 20]";
+    public const string Usage = "load --connection \"Host=…;Database=omvarld_bench\" [--municipality storstad] [--duration 10] [--concurrency 1,10,50] [--port 5099] [--only name,…] [--sql-runs 20] [--directus]";
 
-    private sealed record Case(string Name, string Path, bool Auth, string[] Sql);
+    /// <param name="Directus">The same request to Directus' items API (<c>--directus</c>), when it has one.</param>
+    private sealed record Case(string Name, string Path, bool Auth, string[] Sql, string? Directus = null);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,6 +28,7 @@ internal static class LoadHarness
         var only = NationalGenerator.Option(args, "--only")?.Split(',');
         var sqlRuns = int.Parse(NationalGenerator.Option(args, "--sql-runs") ?? "20", CultureInfo.InvariantCulture);
         var token = NationalGenerator.TokenOf(slug);
+        var directus = args.Contains("--directus");
 
         var web = WebDll();
         if (web is null) { Console.Error.WriteLine("Build the app first: dotnet build -c Release benchmarks/Omvarld.Benchmarks"); return 2; }
@@ -48,6 +50,9 @@ internal static class LoadHarness
         var migrating = new Dictionary<string, string>(environment) { ["ConnectionStrings__Omvarld"] = connection + ";Command Timeout=0" };
         if (await RunToEndAsync(web, ["migrate"], migrating) != 0) { Console.Error.WriteLine("migrate failed"); return 1; }
 
+        // Directus reads only tables with a single-column primary key: the compared tables get one before both run.
+        if (directus) await Directus.SingleColumnKeysAsync(connection);
+
         Guid municipality;
         await using (var db = new NpgsqlConnection(connection))
         {
@@ -60,8 +65,10 @@ internal static class LoadHarness
         var cases = Cases(slug, municipality).Where(c => only is null || only.Any(o => c.Name == o || c.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
 
         using var app = Start(web, ["--urls", $"http://127.0.0.1:{port}"], environment);
+        Process? platform = null;
         try
         {
+            if (directus && (platform = await Directus.StartAsync(connection, port + 1)) is null) return 1;
             var baseUrl = $"http://127.0.0.1:{port}";
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var up = Stopwatch.StartNew();
@@ -79,7 +86,50 @@ internal static class LoadHarness
                     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, summary.errors.status, errors))
                 end
                 """);
+            var directusUrl = $"http://127.0.0.1:{port + 1}";
+            if (platform is not null)
+            {
+                up.Restart();
+                while (true)
+                {
+                    try { if ((await http.GetAsync($"{directusUrl}/server/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+                    if (up.Elapsed > TimeSpan.FromMinutes(3) || platform.HasExited) { Console.Error.WriteLine("Directus did not start."); return 1; }
+                    await Task.Delay(500);
+                }
+                Console.WriteLine($"Directus up in {up.Elapsed.TotalSeconds:0.0} s.");
+            }
+            var comparison = new StringBuilder();
+            comparison.AppendLine($"| request ({slug}) | rows counted: app's SQL / Directus | " + string.Join(" | ", concurrencies.Select(c => $"c={c} req/s app / Directus = ratio; p95 ms app / Directus"))
+                + " | peak RSS MB app / Directus |");
+            comparison.AppendLine("|---|---|" + string.Concat(concurrencies.Select(_ => "---|")) + "---|");
             var table = new StringBuilder();
+
+            // One request at each concurrency, with the server's peak RSS during that concurrency's run alone: memory that
+            // is flat under load stays near the c=1 figure at c=50.
+            async Task<(List<string> Cells, List<WrkResult> Results, long Peak)> RunConcurrenciesAsync(string name, int pid, string url, string? bearer)
+            {
+                var cells = new List<string>();
+                var results = new List<WrkResult>();
+                long peak = 0;
+                foreach (var n in concurrencies)
+                {
+                    long peakHere = 0;
+                    using var sampler = new CancellationTokenSource();
+                    var sampling = Task.Run(async () =>
+                    {
+                        while (!sampler.IsCancellationRequested) { peakHere = Math.Max(peakHere, Rss(pid)); await Task.Delay(200); }
+                    });
+                    var result = await WrkAsync(url, bearer, n, duration, lua);
+                    await sampler.CancelAsync();
+                    await sampling;
+                    peak = Math.Max(peak, peakHere);
+                    var text = result.Text + $", RSS {peakHere / 1024 / 1024} MB";
+                    cells.Add(text);
+                    results.Add(result);
+                    Console.WriteLine($"{name} c={n}: {text}");
+                }
+                return (cells, results, peak);
+            }
             table.AppendLine($"| request ({slug}) | first request ms | " + string.Join(" | ", concurrencies.Select(c => $"c={c} p50 / p95 / p99 ms, req/s")) + " | peak RSS MB | main SQL alone p50 / p95 ms |");
             table.AppendLine("|---|---|" + string.Concat(concurrencies.Select(_ => "---|")) + "---|---|");
             foreach (var c in cases)
@@ -93,37 +143,52 @@ internal static class LoadHarness
                 first.Stop();
                 Console.WriteLine($"{c.Name} first request: {first.ElapsedMilliseconds} ms");
                 if (!response.IsSuccessStatusCode) { Console.Error.WriteLine($"{c.Name}: {(int)response.StatusCode} on warm-up; skipped."); continue; }
-                var cells = new List<string>();
-                long peak = 0;
-                foreach (var n in concurrencies)
-                {
-                    // The app's peak RSS during this concurrency's run alone, beside its figures: memory that is flat under
-                    // load stays near the c=1 figure at c=50.
-                    long peakHere = 0;
-                    using var sampler = new CancellationTokenSource();
-                    var sampling = Task.Run(async () =>
-                    {
-                        while (!sampler.IsCancellationRequested) { peakHere = Math.Max(peakHere, Rss(app.Id)); await Task.Delay(200); }
-                    });
-                    var result = await WrkAsync(baseUrl + c.Path, c.Auth ? token : null, n, duration, lua);
-                    await sampler.CancelAsync();
-                    await sampling;
-                    peak = Math.Max(peak, peakHere);
-                    result += $", RSS {peakHere / 1024 / 1024} MB";
-                    cells.Add(result);
-                    Console.WriteLine($"{c.Name} c={n}: {result}");
-                }
+                var (cells, results, peak) = await RunConcurrenciesAsync(c.Name, app.Id, baseUrl + c.Path, c.Auth ? token : null);
                 var sql = c.Sql.Length == 0 ? "–" : await TimeSqlAsync(connection, c.Sql, sqlRuns);
                 table.AppendLine($"| {c.Name} | {first.ElapsedMilliseconds} | {string.Join(" | ", cells)} | {peak / 1024 / 1024} | {sql} |");
+                if (platform is null || c.Directus is null) continue;
+
+                // The same request to Directus right after the app's, so that both meet the machine in the same state.
+                var auth = c.Directus.StartsWith("/items/", StringComparison.Ordinal);
+                using var ask = new HttpRequestMessage(HttpMethod.Get, directusUrl + c.Directus);
+                if (auth) ask.Headers.Authorization = new("Bearer", Directus.AdminToken);
+                var firstDirectus = Stopwatch.StartNew();
+                var answer = await http.SendAsync(ask);
+                var body = await answer.Content.ReadAsStringAsync();
+                firstDirectus.Stop();
+                if (!answer.IsSuccessStatusCode) { Console.Error.WriteLine($"Directus {c.Name}: {(int)answer.StatusCode} {body[..Math.Min(body.Length, 500)]}; skipped."); continue; }
+                var counted = "–";
+                if (auth)
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(body);
+                    var directusCount = json.RootElement.GetProperty("meta").GetProperty("filter_count").GetRawText();
+                    var appCount = await CountAsync(connection, c.Sql[0]);
+                    counted = $"{appCount} / {directusCount}";
+                }
+                Console.WriteLine($"Directus {c.Name} first request: {firstDirectus.ElapsedMilliseconds} ms, counted (app's SQL / Directus) {counted}");
+                var (_, other, otherPeak) = await RunConcurrenciesAsync("Directus " + c.Name, platform.Id, directusUrl + c.Directus, auth ? Directus.AdminToken : null);
+                var pairs = results.Zip(other, (a, d) =>
+                    d.PerSecond > 0
+                        ? $"{Rate(a.PerSecond)} / {Rate(d.PerSecond)} = **{(a.PerSecond / d.PerSecond).ToString("0.0", CultureInfo.InvariantCulture)} ×**; {a.P95} / {d.P95}"
+                        : $"{Rate(a.PerSecond)} / none in {duration} s; {a.P95} / –");
+                comparison.AppendLine($"| {c.Name} | {counted} | {string.Join(" | ", pairs)} | {peak / 1024 / 1024} / {otherPeak / 1024 / 1024} |");
             }
             Console.WriteLine();
             Console.WriteLine($"{Environment.ProcessorCount} cores, {duration} s per run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.Write(table);
+            if (platform is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine("The app against Directus 11.2.2 on the same database (its items API as admin), each request's runs one after the other:");
+                Console.Write(comparison);
+            }
             return 0;
         }
         finally
         {
             if (!app.HasExited) app.Kill(entireProcessTree: true);
+            if (platform is { HasExited: false }) platform.Kill(entireProcessTree: true);
+            platform?.Dispose();
         }
     }
 
@@ -159,17 +224,32 @@ internal static class LoadHarness
             Child("c.*", "\"FundingLines\" c"),
             Child("c.\"ActivityId\", c.\"Year\"", "\"ResultReports\" c"),
         ];
-        yield return new("/health", "/health", false, []);
-        yield return new("GET /api/v1/activities (first page)", "/api/v1/activities", true, [List(""), Rows("")]);
-        yield return new("… country=DE&year=2023", "/api/v1/activities?country=DE&year=2023", true, [List(countryYear), Rows(countryYear)]);
-        yield return new("… q=klimat", "/api/v1/activities?q=klimat", true, [List(Text), Rows(Text)]);
-        yield return new($"GET /api/v1/public/{slug}/activities", $"/api/v1/public/{slug}/activities", false, [List(Published), Rows(Published)]);
-        yield return new("… country=DE&year=2023 (public)", $"/api/v1/public/{slug}/activities?country=DE&year=2023", false, [List(publicCountryYear), Rows(publicCountryYear)]);
+        yield return new("/health", "/health", false, [], "/server/ping");
+        yield return new("GET /api/v1/activities (first page)", "/api/v1/activities", true, [List(""), Rows("")], Directus.ItemsPath(m, []));
+        yield return new("… country=DE&year=2023", "/api/v1/activities?country=DE&year=2023", true, [List(countryYear), Rows(countryYear)],
+            Directus.ItemsPath(m, [.. Directus.Year(2023), Directus.Country(m, "DE", trips: true)]));
+        yield return new("… q=klimat", "/api/v1/activities?q=klimat", true, [List(Text), Rows(Text)], Directus.ItemsPath(m, [Directus.Text("klimat")]));
+        yield return new($"GET /api/v1/public/{slug}/activities", $"/api/v1/public/{slug}/activities", false, [List(Published), Rows(Published)],
+            Directus.ItemsPath(m, [], published: true));
+        yield return new("… country=DE&year=2023 (public)", $"/api/v1/public/{slug}/activities?country=DE&year=2023", false, [List(publicCountryYear), Rows(publicCountryYear)],
+            Directus.ItemsPath(m, [.. Directus.Year(2023), Directus.Country(m, "DE", trips: false)], published: true));
         yield return new("GET /api/v1/compilation?year=2025", "/api/v1/compilation?year=2025", true, compilation);
         yield return new("GET /api/v1/compilation/export?year=2025&format=xlsx", "/api/v1/compilation/export?year=2025&format=xlsx", true, []);
     }
 
-    private static async Task<string> WrkAsync(string url, string? token, int connections, int duration, string lua)
+    private sealed record WrkResult(string Text, double PerSecond, string P95);
+
+    private static string Rate(double perSecond) => perSecond.ToString(perSecond < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<WrkResult> WrkAsync(string url, string? token, int connections, int duration, string lua)
     {
         var args = new List<string> { "-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{duration}s", "--timeout", "60s", "-s", lua };
@@ -181,16 +261,16 @@ internal static class LoadHarness
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
-        if (line is null) return "wrk failed";
+        if (line is null) return new("wrk failed", 0, "–");
         var f = line.Split(' ');
         var requests = long.Parse(f[1], CultureInfo.InvariantCulture);
-        if (requests == 0) return $"none answered within {duration} s";
+        if (requests == 0) return new($"none answered within {duration} s", 0, "–");
         var micros = double.Parse(f[2], CultureInfo.InvariantCulture);
         var perSecond = requests / (micros / 1_000_000);
         var status = int.Parse(f[6], CultureInfo.InvariantCulture);
         var errors = int.Parse(f[7], CultureInfo.InvariantCulture);
         var failures = status + errors > 0 ? $" ({status} non-2xx/3xx, {errors} socket errors)" : "";
-        return $"{Ms(f[3])} / {Ms(f[4])} / {Ms(f[5])}, {perSecond.ToString(perSecond < 10 ? "0.0" : "0", CultureInfo.InvariantCulture)}{failures}";
+        return new($"{Ms(f[3])} / {Ms(f[4])} / {Ms(f[5])}, {Rate(perSecond)}{failures}", perSecond, Ms(f[4]) + failures);
     }
 
     private static string Ms(string value)

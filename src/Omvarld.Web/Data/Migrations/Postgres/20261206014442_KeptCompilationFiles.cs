@@ -44,6 +44,10 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                 table: "CompilationRenderings",
                 columns: new[] { "MunicipalityId", "Year", "UnitId", "Format" },
                 unique: true);
+
+            // The files are compressed already (XLSX and DOCX are zip archives, the PDF's streams deflated): stored out of
+            // line without PostgreSQL trying to compress them again.
+            migrationBuilder.Sql("""ALTER TABLE "CompilationRenderings" ALTER COLUMN "Bytes" SET STORAGE EXTERNAL;""");
         }
 
         /// <inheritdoc />

@@ -80,6 +80,7 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<FollowUpReminderLog> FollowUpReminderLogs => Set<FollowUpReminderLog>();
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
     public DbSet<CompilationSnapshot> CompilationSnapshots => Set<CompilationSnapshot>();
+    public DbSet<CompilationRendering> CompilationRenderings => Set<CompilationRendering>();
 
     public TenantContext Tenant => tenant;
 

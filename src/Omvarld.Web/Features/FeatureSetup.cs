@@ -69,6 +69,8 @@ public static class FeatureSetup
         s.AddSingleton<CompilationFlights>();
         s.AddSingleton<CompilationMemo>();
         s.AddSingleton<CompilationStats>();
+        s.AddScoped<CompilationFiles>();
+        s.AddSingleton<CompilationRenders>();
         s.AddSingleton<ListTotals>();
         // Printed in their chapter's place in this order: the findings that still stand before what remains owed.
         s.AddScoped<ICompilationPart, CompilationFindings>();

@@ -114,5 +114,23 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         Assert.Equal(1, after1.FromSnapshot - before1.FromSnapshot + after2.FromSnapshot - before2.FromSnapshot);
     }
 
+    [Fact]
+    public async Task FileAskedOnBothAtOnce_RenderedOnce_BothAnswerTheSameBytes()
+    {
+        var first = await instances.First.ApiClientAsync(OmvarldApp.Email("samordnare"));
+        var second = await instances.Second.ApiClientAsync(OmvarldApp.Email("ks"));
+        long Rendered(PostgresApp app) => app.Services.GetRequiredService<Omvarld.Web.Features.Compilations.CompilationStats>().Rendered;
+        var before = Rendered(instances.First) + Rendered(instances.Second);
+
+        // A year of its own (the test above asks for 2024), so that neither instance has it kept.
+        var answers = await Task.WhenAll(first.GetAsync("/api/v1/compilation/export?year=2023&format=xlsx"),
+            second.GetAsync("/api/v1/compilation/export?year=2023&format=xlsx"));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(await answers[0].Content.ReadAsByteArrayAsync(), await answers[1].Content.ReadAsByteArrayAsync());
+        // One rendered it; the other waited its turn and answered what the first kept.
+        Assert.Equal(1, Rendered(instances.First) + Rendered(instances.Second) - before);
+    }
+
     private readonly record struct Stats(long Computed, long FromSnapshot);
 }

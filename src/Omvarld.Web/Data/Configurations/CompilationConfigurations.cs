@@ -26,3 +26,17 @@ internal sealed class CompilationSnapshotConfiguration : IEntityTypeConfiguratio
         b.HasIndex(s => new { s.MunicipalityId, s.Year, s.UnitId }).IsUnique();
     }
 }
+
+internal sealed class CompilationRenderingConfiguration : IEntityTypeConfiguration<CompilationRendering>
+{
+    public void Configure(EntityTypeBuilder<CompilationRendering> b)
+    {
+        b.HasKey(r => new { r.MunicipalityId, r.Id });
+        b.Property(r => r.Format).HasMaxLength(CompilationRendering.FormatMaxLength).IsRequired();
+        b.Property(r => r.Build).HasMaxLength(CompilationSnapshot.BuildMaxLength).IsRequired();
+        b.Property(r => r.Bytes).IsRequired();
+        b.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+        // One kept file per (municipality, year, unit, format): the lookup, and the claim of two instances storing at once.
+        b.HasIndex(r => new { r.MunicipalityId, r.Year, r.UnitId, r.Format }).IsUnique();
+    }
+}

@@ -29,16 +29,17 @@ public static class CompilationApi
         return await q.GetKeptAsync(y, unit, ct) is { } c ? TypedResults.Bytes(c.Json, "application/json; charset=utf-8") : Problems.NotFound(l);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationStore q, IStringLocalizer<SharedResource> l, Reference.ReferenceData reference,
-        int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
+    /// <summary>The file as kept (<see cref="CompilationFiles"/>): rendered once per state of the municipality and format.</summary>
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> Export(CompilationFiles files, IStringLocalizer<SharedResource> l,
+        HttpContext http, int? year, Guid? unit, string? format, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetLocalNow().Year - 1;
         if (InvalidYear(y, l) is { } invalid) return invalid;
         if (!CompilationExport.IsFormat(format))
             return Problems.From(new Dictionary<string, string[]> { ["format"] = [l["Compilation_FormatInvalid"]] }, l);
-        if (await q.GetAsync(y, unit, ct) is not { } c) return Problems.NotFound(l);
-        var file = CompilationExport.Render(c, format!, l, reference);
-        return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
+        if (await files.GetAsync(y, unit, format!, ct) is not { } file) return Problems.NotFound(l);
+        http.Response.ContentLength = file.Length;
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
     }
 
     internal static ValidationProblem? InvalidYear(int year, IStringLocalizer l) =>

@@ -31,8 +31,18 @@ public static class CompilationExport
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    public static string FileName(Compilation c, string extension) =>
-        $"sammanstallning-{c.Year}{(c.UnitId is { } u ? "-" + u.ToString("N")[..8] : "")}.{extension}";
+    public static string ContentType(string format) => format switch
+    {
+        "xlsx" => XlsxContentType,
+        "docx" => DocxContentType,
+        "pdf" => PdfContentType,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    public static string FileName(Compilation c, string extension) => FileName(c.Year, c.UnitId, extension);
+
+    public static string FileName(int year, Guid? unit, string extension) =>
+        $"sammanstallning-{year}{(unit is { } u && u != Guid.Empty ? "-" + u.ToString("N")[..8] : "")}.{extension}";
 
     /// <summary>A figure as text: counts whole, money in kronor, both with Swedish digit grouping ("1 860 000 kr", a no-break space).</summary>
     public static string Figure(decimal value, CompilationMeasure measure) =>

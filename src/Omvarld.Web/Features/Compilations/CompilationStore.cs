@@ -40,14 +40,23 @@ public sealed class CompilationStore(OmvarldDbContext db, TimeProvider clock, Co
     public async Task<KeptCompilation?> GetKeptAsync(int year, Guid? unit, CancellationToken ct = default)
     {
         // Without a municipality there is nothing to keep it under (and the filters give no rows).
-        if (db.CurrentMunicipalityId is not { } municipality)
+        if (await KeyAsync(year, unit, ct) is not { } key)
             return await queries.BuildAsync(year, unit, ct) is { } c ? new KeptCompilation(c, JsonSerializer.SerializeToUtf8Bytes(c, json.Value.SerializerOptions)) : null;
+        return memo.TryGet(key, out var kept) ? kept : await flights.GetAsync(key, ct);
+    }
+
+    /// <summary>
+    /// The key the compilation of <paramref name="year"/> and <paramref name="unit"/> is kept under now (the stamps read
+    /// in one primary-key lookup, today's day); null without a municipality (nothing is kept then).
+    /// </summary>
+    public async Task<CompilationKey?> KeyAsync(int year, Guid? unit, CancellationToken ct = default)
+    {
+        if (db.CurrentMunicipalityId is not { } municipality) return null;
         var stamps = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.MunicipalityId == municipality || s.MunicipalityId == ChangeStamp.Installation)
             .Select(s => new { s.MunicipalityId, s.Value }).ToListAsync(ct);
-        var key = new CompilationKey(municipality, year, unit ?? Guid.Empty, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+        return new CompilationKey(municipality, year, unit ?? Guid.Empty, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value ?? 0, stamps.FirstOrDefault(s => s.MunicipalityId == ChangeStamp.Installation)?.Value ?? 0);
-        return memo.TryGet(key, out var kept) ? kept : await flights.GetAsync(key, ct);
     }
 }
 
@@ -61,16 +70,25 @@ public sealed record CompilationKey(Guid Municipality, int Year, Guid Unit, Date
     public (Guid, int, Guid) Slot => (Municipality, Year, Unit);
 }
 
-/// <summary>How the compilations were answered, for tests and diagnostics: computed, read from a snapshot, or from this instance's memory.</summary>
+/// <summary>
+/// How the compilations were answered, for tests and diagnostics: computed, read from a snapshot, or from this instance's
+/// memory; and their files: rendered, or answered from the kept rendering.
+/// </summary>
 public sealed class CompilationStats
 {
-    private long _computed, _fromSnapshot, _fromMemory;
+    private long _computed, _fromSnapshot, _fromMemory, _rendered, _filesFromKept;
     public long Computed => Interlocked.Read(ref _computed);
     public long FromSnapshot => Interlocked.Read(ref _fromSnapshot);
     public long FromMemory => Interlocked.Read(ref _fromMemory);
+    /// <summary>Files (XLSX, DOCX, PDF) rendered: once per key and format, however many ask.</summary>
+    public long Rendered => Interlocked.Read(ref _rendered);
+    /// <summary>Files answered from their kept rendering (<see cref="CompilationRendering"/>) without rendering.</summary>
+    public long FilesFromKept => Interlocked.Read(ref _filesFromKept);
     internal void CountComputed() => Interlocked.Increment(ref _computed);
     internal void CountFromSnapshot() => Interlocked.Increment(ref _fromSnapshot);
     internal void CountFromMemory() => Interlocked.Increment(ref _fromMemory);
+    internal void CountRendered() => Interlocked.Increment(ref _rendered);
+    internal void CountFileFromKept() => Interlocked.Increment(ref _filesFromKept);
 }
 
 /// <summary>
@@ -182,5 +200,7 @@ public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationS
             // Another instance kept it first; this answer is still served, and the next request reads theirs.
             log.LogInformation(e, "The compilation {Year} of {Municipality} was kept by another instance first.", key.Year, key.Municipality);
         }
+        // The files rendered from an earlier state are stale now: gone, rather than kept until their format is asked for again.
+        await CompilationRenders.DeleteStaleAsync(db, key);
     }
 }

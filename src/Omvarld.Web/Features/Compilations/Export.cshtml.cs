@@ -6,9 +6,9 @@ using Omvarld.Domain.Activities;
 
 namespace Omvarld.Web.Features.Compilations;
 
-/// <summary>The compilation shown on <c>/sammanstallning</c> as XLSX, DOCX or PDF: the same query, the same numbers.</summary>
+/// <summary>The compilation shown on <c>/sammanstallning</c> as XLSX, DOCX or PDF: the same kept compilation, the same numbers.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
-public sealed class ExportModel(CompilationStore queries, Reference.ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ExportModel(CompilationFiles files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? ar, Guid? enhet, string? format)
     {
@@ -16,8 +16,9 @@ public sealed class ExportModel(CompilationStore queries, Reference.ReferenceDat
         format ??= "xlsx";
         if (year is < Activity.FirstYear or > Activity.LastYear || !CompilationExport.IsFormat(format))
             return BadRequest(l[!CompilationExport.IsFormat(format) ? "Compilation_FormatInvalid" : "Compilation_YearInvalid", Activity.FirstYear, Activity.LastYear].Value);
-        if (await queries.GetAsync(year, enhet) is not { } c) return NotFound();
-        var file = CompilationExport.Render(c, format!, l, reference);
-        return File(file.Bytes, file.ContentType, file.FileName);
+        // The file as kept (CompilationFiles): rendered once per state of the municipality and format.
+        if (await files.GetAsync(year, enhet, format, HttpContext.RequestAborted) is not { } file) return NotFound();
+        Response.ContentLength = file.Length;
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

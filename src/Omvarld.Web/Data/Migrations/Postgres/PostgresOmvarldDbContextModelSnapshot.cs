@@ -2067,6 +2067,57 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.ToTable("ChangeStamps");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.CompilationRendering", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Build")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("InstallationStamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year", "UnitId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("CompilationRenderings");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.CompilationSnapshot", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -3039,6 +3090,15 @@ namespace Omvarld.Web.Data.Migrations.Postgres
                     b.HasOne("Omvarld.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.CompilationRendering", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

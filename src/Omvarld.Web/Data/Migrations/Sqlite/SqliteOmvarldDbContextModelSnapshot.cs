@@ -2058,6 +2058,57 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.ToTable("ChangeStamps");
                 });
 
+            modelBuilder.Entity("Omvarld.Web.Data.CompilationRendering", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Build")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstallationStamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RenderedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Id");
+
+                    b.HasIndex("MunicipalityId", "Year", "UnitId", "Format")
+                        .IsUnique();
+
+                    b.ToTable("CompilationRenderings");
+                });
+
             modelBuilder.Entity("Omvarld.Web.Data.CompilationSnapshot", b =>
                 {
                     b.Property<Guid>("MunicipalityId")
@@ -3030,6 +3081,15 @@ namespace Omvarld.Web.Data.Migrations.Sqlite
                     b.HasOne("Omvarld.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Omvarld.Web.Data.CompilationRendering", b =>
+                {
+                    b.HasOne("Omvarld.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

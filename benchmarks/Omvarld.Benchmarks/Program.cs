@@ -9,6 +9,7 @@ switch (args.FirstOrDefault())
 {
     case "generate": return await Omvarld.Benchmarks.National.NationalGenerator.RunAsync(args[1..]);
     case "load": return await Omvarld.Benchmarks.National.LoadHarness.RunAsync(args[1..]);
+    case "two-instances": return await Omvarld.Benchmarks.National.TwoInstances.RunAsync(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(UnitTreeBenchmarks).Assembly).Run(args);
 return 0;

@@ -312,7 +312,7 @@ internal static class LoadHarness
     }
 
     /// <summary>The app's Release build beside this repository's benchmarks (built with it: a project reference).</summary>
-    private static string? WebDll()
+    internal static string? WebDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Omvarld.slnx")))
@@ -323,7 +323,7 @@ internal static class LoadHarness
         return null;
     }
 
-    private static Process Start(string dll, string[] args, Dictionary<string, string> environment)
+    internal static Process Start(string dll, string[] args, Dictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = false };
         psi.ArgumentList.Add(dll);
@@ -332,7 +332,7 @@ internal static class LoadHarness
         return Process.Start(psi)!;
     }
 
-    private static async Task<int> RunToEndAsync(string dll, string[] args, Dictionary<string, string> environment)
+    internal static async Task<int> RunToEndAsync(string dll, string[] args, Dictionary<string, string> environment)
     {
         using var p = Start(dll, args, environment);
         await p.WaitForExitAsync();

@@ -24,7 +24,7 @@ namespace Omvarld.Benchmarks.National;
 /// </summary>
 internal static class TwoInstances
 {
-    public const string Usage = "two-instances --connection \"Host=…;Database=omvarld_two\" [--port 5200] [--date yyyy-MM-dd]";
+    public const string Usage = "two-instances --connection \"Host=…;Database=omvarld_two\" [--port 5200] [--date yyyy-MM-dd (default: 15 days ahead)]";
     private const string DemoPassword = "Tva-instanser-demo-1";
     private const string ServedBy = "X-Served-By";
 
@@ -163,7 +163,9 @@ internal static class TwoInstances
             Check(byInstance.Keys.Order().SequenceEqual(["a", "b"]), $"one session served by both: {string.Join(", ", byInstance.Select(kv => $"{kv.Key} {kv.Value} request(s)"))}");
 
             // 4. The reminder job from both processes' binaries at once, as cron on two machines, into one SMTP sink.
-            var date = NationalGenerator.Option(args, "--date") ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // By default 15 days after the seeding: the demo's follow-up round (deadline 21 days after it) is then in its
+            // week of "before" reminders, and results reports are due, so both kinds of reminder are sent.
+            var date = NationalGenerator.Option(args, "--date") ?? DateTime.UtcNow.AddDays(15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Console.WriteLine($"4. send-reminders --date {date} from both at once, twice each, into an SMTP sink on :{smtpPort}");
             var sink = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in new[] { "-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{smtpPort}" }) sink.ArgumentList.Add(a);

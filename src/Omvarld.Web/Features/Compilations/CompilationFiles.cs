@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -160,23 +159,10 @@ public sealed record KeptFile(Stream Content, long Length, string ContentType, s
 public sealed class CompilationRenders(IServiceScopeFactory scopes, CompilationStats stats, CompilationMemo memo, CompilationFlights compilations,
     TimeProvider clock, ILogger<CompilationRenders> log)
 {
-    private readonly ConcurrentDictionary<(CompilationKey, string), Lazy<Task<byte[]?>>> _flights = new();
+    private readonly SingleFlight<(CompilationKey Key, string Format), byte[]?> _flights = new();
 
-    public Task<byte[]?> GetAsync(CompilationKey key, string format, CancellationToken ct)
-    {
-        var flight = _flights.GetOrAdd((key, format), k => new Lazy<Task<byte[]?>>(() => Start(k.Item1, k.Item2)));
-        return flight.Value.WaitAsync(ct);
-    }
-
-    private Task<byte[]?> Start(CompilationKey key, string format)
-    {
-        using (ExecutionContext.SuppressFlow())
-            return Task.Run(async () =>
-            {
-                try { return await FlyAsync(key, format); }
-                finally { _flights.TryRemove((key, format), out _); }
-            });
-    }
+    public Task<byte[]?> GetAsync(CompilationKey key, string format, CancellationToken ct) =>
+        _flights.RunAsync((key, format), k => FlyAsync(k.Key, k.Format), ct);
 
     private async Task<byte[]?> FlyAsync(CompilationKey key, string format)
     {

@@ -125,25 +125,9 @@ public sealed class CompilationMemo(CompilationStats stats)
 public sealed class CompilationFlights(IServiceScopeFactory scopes, CompilationStats stats, CompilationMemo memo, IOptions<JsonOptions> json, TimeProvider clock,
     ILogger<CompilationFlights> log)
 {
-    private readonly ConcurrentDictionary<CompilationKey, Lazy<Task<KeptCompilation?>>> _flights = new();
+    private readonly SingleFlight<CompilationKey, KeptCompilation?> _flights = new();
 
-    public Task<KeptCompilation?> GetAsync(CompilationKey key, CancellationToken ct)
-    {
-        var flight = _flights.GetOrAdd(key, k => new Lazy<Task<KeptCompilation?>>(() => Start(k)));
-        return flight.Value.WaitAsync(ct);
-    }
-
-    private Task<KeptCompilation?> Start(CompilationKey key)
-    {
-        // No request's context flows into the flight: the compilation is the same for every member, and the flight
-        // outlives the request that started it.
-        using (ExecutionContext.SuppressFlow())
-            return Task.Run(async () =>
-            {
-                try { return await FlyAsync(key); }
-                finally { _flights.TryRemove(key, out _); }
-            });
-    }
+    public Task<KeptCompilation?> GetAsync(CompilationKey key, CancellationToken ct) => _flights.RunAsync(key, FlyAsync, ct);
 
     private async Task<KeptCompilation?> FlyAsync(CompilationKey key)
     {

@@ -64,6 +64,8 @@ public static class Pipeline
         // After authorization, which authenticates an API token (not the default scheme) for its policy: a signed-in
         // client is counted by its user, not its address. Before anything reads the body or runs the endpoint.
         app.UseRateLimiter();
+        // After the rate limiter: an expensive request's time runs once it has its place, not while it waits for one.
+        app.UseRequestTimeouts();
         // After authorization (an anonymous caller is sent to sign in first), before anything reads the body.
         app.UseRequestGuard();
         app.UseAntiforgery();

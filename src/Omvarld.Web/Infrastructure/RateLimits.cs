@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,12 @@ public sealed class RateLimitOptions
     public int ExpensiveQueue { get; set; } = 8;
     /// <summary>What Retry-After says when an expensive request is refused (a concurrency limit knows no time of its own).</summary>
     public int ExpensiveRetryAfterSeconds { get; set; } = 10;
+    /// <summary>
+    /// How long an expensive request may work once it has its place before it is answered 503 with Retry-After
+    /// (<see cref="ExpensiveRetryAfterSeconds"/>). Under a reverse proxy's own timeout (nginx: 60 s), so the user reads the
+    /// app's Swedish answer rather than the proxy's. A compilation whose request gave up is still computed and kept.
+    /// </summary>
+    public int ExpensiveTimeoutSeconds { get; set; } = 30;
 }
 
 internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
@@ -41,6 +48,7 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         if (o.ExpensiveConcurrent < 1) failures.Add("RateLimits:ExpensiveConcurrent must be 1 or more.");
         if (o.ExpensiveQueue < 0) failures.Add("RateLimits:ExpensiveQueue must be 0 or more.");
         if (o.ExpensiveRetryAfterSeconds < 1) failures.Add("RateLimits:ExpensiveRetryAfterSeconds must be 1 or more.");
+        if (o.ExpensiveTimeoutSeconds < 1) failures.Add("RateLimits:ExpensiveTimeoutSeconds must be 1 or more.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
@@ -88,16 +96,30 @@ public sealed class ExpensiveRequestGate : IDisposable
 /// <summary>
 /// Issue 17: the service protected under load with ASP.NET Core's rate limiter. Every request (pages and API) counts
 /// against its client: the signed-in user (by user id, however many tokens they hold), otherwise the remote address (after
-/// the forwarded headers). Expensive endpoints also take one of a few places (<see cref="Expensive"/>). A refused request
-/// is 429 with Retry-After: ProblemDetails in Swedish under /api/, the Swedish error page elsewhere.
+/// the forwarded headers). Expensive endpoints (<see cref="AsExpensive{TBuilder}"/>, or the two attributes on a page) also
+/// take one of a few places and have a time of their own. A refused request is 429 with Retry-After, one that ran out of
+/// time 503 with Retry-After: ProblemDetails in Swedish under /api/, the Swedish error page elsewhere.
 /// </summary>
 public static class RateLimits
 {
-    /// <summary>The policy for expensive endpoints: <c>.RequireRateLimiting(RateLimits.Expensive)</c> or <c>[EnableRateLimiting]</c>.</summary>
+    /// <summary>
+    /// The rate limiting and request timeout policy of expensive endpoints: <see cref="AsExpensive{TBuilder}"/> on an API
+    /// endpoint; <c>[EnableRateLimiting(RateLimits.Expensive)]</c> and <c>[RequestTimeout(RateLimits.Expensive)]</c> on a page.
+    /// </summary>
     public const string Expensive = "expensive";
 
     /// <summary>The seconds to wait, for the error page the refused request is re-executed to.</summary>
     public const string RetryAfterItem = "Omvarld.RateLimits.RetryAfter";
+
+    /// <summary>Set when the request ran out of its time (the error page then says so, not that the database is away).</summary>
+    public const string TimedOutItem = "Omvarld.RateLimits.TimedOut";
+
+    /// <summary>An expensive API endpoint: one of the few places, and its own time (<see cref="RateLimitOptions.ExpensiveTimeoutSeconds"/>).</summary>
+    public static TBuilder AsExpensive<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder
+    {
+        endpoint.RequireRateLimiting(Expensive).WithRequestTimeout(Expensive);
+        return endpoint;
+    }
 
     public static WebApplicationBuilder AddOmvarldRateLimits(this WebApplicationBuilder builder)
     {
@@ -115,6 +137,17 @@ public static class RateLimits
                 ? RateLimitPartition.Get(Expensive, _ => gate.Limiter)
                 : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext, rejected.Lease, l);
+        });
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
+        {
+            var l = limits.Value;
+            o.AddPolicy(Expensive, new RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(l.ExpensiveTimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = context => TimedOutAsync(context, l),
+            });
         });
         return builder;
     }
@@ -134,6 +167,21 @@ public static class RateLimits
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>
+    /// The request ran out of its time (the middleware has set 503 and cleared what was written): Retry-After, and
+    /// ProblemDetails in the API; a page is re-executed to the Swedish error page, which reads <see cref="TimedOutItem"/>.
+    /// </summary>
+    private static async Task TimedOutAsync(HttpContext context, RateLimitOptions l)
+    {
+        var seconds = l.ExpensiveRetryAfterSeconds;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Items[TimedOutItem] = seconds;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
+            .LogWarning("{Path} ran out of its {Seconds} s and was answered 503.", context.Request.Path, l.ExpensiveTimeoutSeconds);
+        if (Problems.IsApi(context))
+            await Problems.Write(context, StatusCodes.Status503ServiceUnavailable, "Timeout_Title", "Timeout_Detail", seconds);
     }
 
     private static bool IsReExecution(HttpContext context) =>

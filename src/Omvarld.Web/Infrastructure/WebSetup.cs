@@ -69,7 +69,6 @@ public static class WebSetup
             doc.Info.Description = "Omvärld: kommunernas internationella arbete. Autentisering med personlig API-nyckel (Bearer).";
             return Task.CompletedTask;
         }));
-        services.AddRequestTimeouts();
         return builder;
     }
 

@@ -24,7 +24,7 @@ public static class ActivitiesApi
             .WithDescription("Paged by page and pageSize (a page past the last is 400 naming it, in lastPage), or walked by cursor: sorted by start " +
                 "(sort=StartDesc, the default, or StartAsc) every answer but the last carries next, an opaque cursor; ask again with after=<next> " +
                 "(not together with page) for the rows after it, without counting or skipping. An answer by cursor has items, pageSize and next.");
-        g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithSummary("The filtered list (same filters as the list) as XLSX (format=xlsx) or CSV (format=csv; UTF-8, semicolons).");
+        g.MapGet("/export", Export).AsExpensive().WithSummary("The filtered list (same filters as the list) as XLSX (format=xlsx) or CSV (format=csv; UTF-8, semicolons).");
         g.MapGet("/funding-pipeline", Pipeline).RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.CoordinatorOrKs)
             .WithSummary("R21: external funding applied, granted, rejected and paid (SEK), by programme, and projects with no external funding sought.");
         g.MapGet("/{id:guid}", Get).WithSummary("One activity with its findings: each policy check's result citing the policy version and clause.");

@@ -7,6 +7,7 @@ namespace Omvarld.Web.Features.Activities;
 
 /// <summary>The filtered activity list as XLSX or CSV; a list longer than <see cref="ActivityQueries.MaxExportRows"/> is refused with a page saying so.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
+[Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(RateLimits.Expensive)]
 public sealed class ExportModel(ActivityQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public string BackLink { get; private set; } = "/aktiviteter";

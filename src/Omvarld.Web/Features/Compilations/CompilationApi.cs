@@ -14,9 +14,9 @@ public static class CompilationApi
     public static RouteGroupBuilder MapCompilationApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/compilation").WithTags("Compilation").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
-        g.MapGet("/", Get).RequireRateLimiting(RateLimits.Expensive).Produces<Compilation>(StatusCodes.Status200OK, "application/json")
+        g.MapGet("/", Get).AsExpensive().Produces<Compilation>(StatusCodes.Status200OK, "application/json")
             .WithSummary("R13: the yearly compilation of year (for unit and its sub-units when given), each figure beside the previous year's.");
-        g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
+        g.MapGet("/export", Export).AsExpensive().WithSummary("The same compilation as a file: format=xlsx, docx or pdf.");
         return api;
     }
 

@@ -8,6 +8,7 @@ namespace Omvarld.Web.Features.Compilations;
 
 /// <summary>The compilation shown on <c>/sammanstallning</c> as XLSX, DOCX or PDF: the same kept compilation, the same numbers.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
+[Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(RateLimits.Expensive)]
 public sealed class ExportModel(CompilationFiles files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? ar, Guid? enhet, string? format)

@@ -14,6 +14,7 @@ namespace Omvarld.Web.Features.Compilations;
 /// and the same numbers as XLSX, DOCX and PDF.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
+[Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(RateLimits.Expensive)]
 public sealed class IndexModel(CompilationStore queries, CurrentUser me, ReferenceData reference, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Compilation? Compilation { get; private set; }
@@ -38,7 +39,7 @@ public sealed class IndexModel(CompilationStore queries, CurrentUser me, Referen
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Compilation = await queries.GetAsync(Year, enhet);
+        Compilation = await queries.GetAsync(Year, enhet, HttpContext.RequestAborted);
         if (Compilation is null) return NotFound();
         Map = CompilationCharts.Map(Compilation, reference);
         return Page();

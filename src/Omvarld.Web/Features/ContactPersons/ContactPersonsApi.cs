@@ -18,7 +18,7 @@ public static class ContactPersonsApi
         g.MapGet("/", List).WithName("ListContactPersons").WithSummary("Appointments, paged; filter by unit, status (Current, Future, Ended) and name.");
         g.MapGet("/units-without", async (ContactPersonService s, CancellationToken ct) => TypedResults.Ok(await s.GapsAsync(ct)))
             .WithName("UnitsWithoutContactPerson").WithSummary("Units that need a contact person and have none today; requirement is the policy clause in force, or null.");
-        g.MapGet("/export", Export).RequireRateLimiting(RateLimits.Expensive).WithName("ExportContactPersons").WithSummary("The appointments as XLSX or CSV (format=xlsx|csv), filtered by status.");
+        g.MapGet("/export", Export).AsExpensive().WithName("ExportContactPersons").WithSummary("The appointments as XLSX or CSV (format=xlsx|csv), filtered by status.");
         g.MapGet("/{id:guid}", async Task<Results<Ok<ContactPersonDto>, ProblemHttpResult>> (Guid id, ContactPersonService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetAsync(id, ct) is { } p ? TypedResults.Ok(p) : Problems.NotFound(l)).WithName("GetContactPerson");
         g.MapPost("/", async (ContactPersonInput input, ContactPersonService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

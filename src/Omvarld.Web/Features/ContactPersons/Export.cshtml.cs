@@ -7,6 +7,7 @@ namespace Omvarld.Web.Features.ContactPersons;
 
 /// <summary>The contact persons as XLSX or CSV (<c>?format=csv</c>), all or by status (<c>?status=Current</c>).</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Expensive)]
+[Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(RateLimits.Expensive)]
 public sealed class ExportModel(ContactPersonService contacts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? format, string? status, CancellationToken ct)

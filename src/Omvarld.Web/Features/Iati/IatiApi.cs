@@ -24,7 +24,7 @@ public static class IatiApi
             .WithName("PutIatiSettings").WithSummary("Sets the IATI settings; the identifier is a registration agency prefix and number, e.g. SE-ON-2120001561.");
         g.MapGet("/activities.xml", async (IatiService s, CancellationToken ct) =>
                 TypedResults.File(IatiService.Serialize((await s.ExportAsync(publishedOnly: false, ct)).Document), XmlContentType, "iati-activities.xml"))
-            .RequireRateLimiting(RateLimits.Expensive).WithName("GetIatiActivities").WithSummary("IATI 2.03 activity file of every aid activity and every chosen one, approved or further, that validates; the others are listed by /iati/report.");
+            .AsExpensive().WithName("GetIatiActivities").WithSummary("IATI 2.03 activity file of every aid activity and every chosen one, approved or further, that validates; the others are listed by /iati/report.");
         g.MapGet("/report", async (IatiService s, CancellationToken ct) => TypedResults.Ok(await s.ReportAsync(ct)))
             .WithName("GetIatiReport").WithSummary("Which activities the IATI file includes, and which it leaves out and why (each missing field, in Swedish).");
 
@@ -45,7 +45,7 @@ public static class IatiApi
                 if (await s.UseMunicipalityAsync(kommun, ct) is null) return Problems.NotFound(l);
                 return TypedResults.File(IatiService.Serialize((await s.ExportAsync(publishedOnly: true, ct)).Document), XmlContentType);
             })
-            .RequireRateLimiting(RateLimits.Expensive).WithName("GetPublicIati").WithSummary("The municipality's public IATI 2.03 file: published aid (and chosen) activities only. Unknown municipality: 404.");
+            .AsExpensive().WithName("GetPublicIati").WithSummary("The municipality's public IATI 2.03 file: published aid (and chosen) activities only. Unknown municipality: 404.");
         return app;
     }
 

@@ -18,7 +18,7 @@ public static class NetworksApi
         var m = api.MapGroup("/memberships").WithTags("Memberships").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
         m.MapGet("/", ListMemberships).WithName("ListMemberships")
             .WithSummary("The memberships, paged; filters: q (name), kind, level, state (Active, Ended).");
-        m.MapGet("/export", ExportMemberships).RequireRateLimiting(RateLimits.Expensive).WithName("ExportMemberships").WithSummary("The filtered memberships as ?format=xlsx or csv.");
+        m.MapGet("/export", ExportMemberships).AsExpensive().WithName("ExportMemberships").WithSummary("The filtered memberships as ?format=xlsx or csv.");
         m.MapGet("/cost", async Task<Results<Ok<MembershipCost>, ValidationProblem>> (int? year, MembershipService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             year is null or < Domain.Activities.Activity.FirstYear or > Domain.Activities.Activity.LastYear
                 ? Problems.From(new Dictionary<string, string[]> { ["year"] = [l["Networks_YearInvalid"]] }, l)
@@ -42,7 +42,7 @@ public static class NetworksApi
 
         var t = api.MapGroup("/twin-towns").WithTags("Twin towns").RequireAuthorization(AuthorizationPolicies.Api + AuthorizationPolicies.Member);
         t.MapGet("/", ListTwinTowns).WithName("ListTwinTowns").WithSummary("The twin towns, paged; filters: q (city), kind, status, country (alpha-2).");
-        t.MapGet("/export", ExportTwinTowns).RequireRateLimiting(RateLimits.Expensive).WithName("ExportTwinTowns").WithSummary("The filtered twin towns as ?format=xlsx or csv.");
+        t.MapGet("/export", ExportTwinTowns).AsExpensive().WithName("ExportTwinTowns").WithSummary("The filtered twin towns as ?format=xlsx or csv.");
         t.MapGet("/{id:guid}", async Task<Results<Ok<TwinTownDetails>, ProblemHttpResult>> (Guid id, TwinTownService s, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await s.GetAsync(id, ct) is { } dto ? TypedResults.Ok(new TwinTownDetails(dto, (await s.AssessAsync(dto, ct))?.Dto)) : Problems.NotFound(l))
             .WithName("GetTwinTown")

@@ -42,7 +42,7 @@ public static class OpenDataApi
             .WithDescription("A page past the last is 400 naming it (lastPage). To walk every activity without counting or skipping, follow the " +
                 "cursor: each answer but the last has next in its data; ask again with after=<next> (not together with page). An answer by cursor " +
                 "has items, pageSize and next.");
-        g.MapGet("/{kommun}/activities.csv", ListCsv).RequireRateLimiting(RateLimits.Expensive).WithName("PublicActivitiesCsv").Produces<string>(contentType: "text/csv").ProducesValidationProblem()
+        g.MapGet("/{kommun}/activities.csv", ListCsv).AsExpensive().WithName("PublicActivitiesCsv").Produces<string>(contentType: "text/csv").ProducesValidationProblem()
             .WithSummary("Every published activity as CSV (UTF-8, comma-separated); the licence in the Link header.");
         g.MapGet("/{kommun}/activities/{id:guid}", Get).WithName("PublicActivity")
             .Produces<OpenDataEnvelope<PublicActivity>>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified).WithSummary("One published activity.");

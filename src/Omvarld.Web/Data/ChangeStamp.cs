@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Omvarld.Domain.Common;
 
 namespace Omvarld.Web.Data;
@@ -24,6 +25,19 @@ public sealed class ChangeStamp : ITenantOwned
     /// <summary><see cref="Installation"/> for the installation-wide row.</summary>
     public Guid MunicipalityId { get; private set; }
     public long Value { get; private set; }
+
+    /// <summary>
+    /// The stamps of <paramref name="municipality"/> and of the installation now, in one primary-key read (0 for a row
+    /// not written yet): what a kept result is checked against.
+    /// </summary>
+    public static async Task<(long Municipality, long Installation)> ReadAsync(OmvarldDbContext db, Guid municipality, CancellationToken ct = default)
+    {
+        var stamps = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.MunicipalityId == municipality || s.MunicipalityId == Installation)
+            .Select(s => new { s.MunicipalityId, s.Value }).ToListAsync(ct);
+        return (stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value ?? 0,
+            stamps.FirstOrDefault(s => s.MunicipalityId == Installation)?.Value ?? 0);
+    }
 }
 
 /// <summary>A row derived from others and kept for speed: writing it changes nothing a <see cref="ChangeStamp"/> counts.</summary>

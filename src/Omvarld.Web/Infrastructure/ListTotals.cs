@@ -26,8 +26,7 @@ public sealed class ListTotals
         where TFilter : notnull
     {
         if (db.CurrentMunicipalityId is not { } municipality) return await CountNowAsync(query, ct);
-        var stamp = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking().Where(s => s.MunicipalityId == municipality)
-            .Select(s => (long?)s.Value).FirstOrDefaultAsync(ct) ?? 0;
+        var (stamp, _) = await ChangeStamp.ReadAsync(db, municipality, ct);
         var key = (municipality, stamp, list, filter);
         if (_totals.TryGetValue(key, out int total)) return total;
         total = await CountNowAsync(query, ct);

@@ -52,11 +52,8 @@ public sealed class CompilationStore(OmvarldDbContext db, TimeProvider clock, Co
     public async Task<CompilationKey?> KeyAsync(int year, Guid? unit, CancellationToken ct = default)
     {
         if (db.CurrentMunicipalityId is not { } municipality) return null;
-        var stamps = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.MunicipalityId == municipality || s.MunicipalityId == ChangeStamp.Installation)
-            .Select(s => new { s.MunicipalityId, s.Value }).ToListAsync(ct);
-        return new CompilationKey(municipality, year, unit ?? Guid.Empty, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value ?? 0, stamps.FirstOrDefault(s => s.MunicipalityId == ChangeStamp.Installation)?.Value ?? 0);
+        var (stamp, installationStamp) = await ChangeStamp.ReadAsync(db, municipality, ct);
+        return new CompilationKey(municipality, year, unit ?? Guid.Empty, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stamp, installationStamp);
     }
 }
 

@@ -99,11 +99,8 @@ public static class Dcat
     {
         q.Use(m);
         var (issued, _) = await q.PublishedSinceAsync(ct);
-        var stamp = await q.StampAsync(m, ct);
-        var modified = issued;
-        // The newest change of anything public: the stamp's audit time, when later than the first publication.
-        var ticks = stamp.Split('|')[2];
-        if (long.TryParse(ticks, CultureInfo.InvariantCulture, out var t)) modified = new DateTimeOffset(t, TimeSpan.Zero);
+        // The newest change of anything of the municipality's, when there is one.
+        var modified = await q.LastChangedAsync(m, ct) ?? issued;
         var api = $"{baseUrl}/api/v1/public/{m.Slug}";
         var page = $"{baseUrl}/oppet/{m.Slug}";
         var activities = Dataset(m, $"{api}/activities", l["Dcat_ActivitiesTitle", m.Name], $"International activities of {m.Name}",

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Omvarld.Web.Features.Reference;
 using Omvarld.Web.Infrastructure;
 
@@ -83,7 +85,8 @@ public static class OpenDataApi
         return await answer(m);
     }
 
-    private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, ReferenceData reference, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, PublicAnswers answers, ReferenceData reference,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var parsed = PublicFilterParser.Parse(context.Request.Query, PublicFilterNames.Api, reference, l);
         var (after, cursorError) = Cursor(context.Request.Query, l);
@@ -91,16 +94,29 @@ public static class OpenDataApi
         return Open(kommun, context, q, l, async m =>
         {
             var baseUrl = PublicCache.BaseUrl(context.Request);
+            // The same bytes for every visitor while nothing of the municipality changes (issue 17: PublicAnswers).
+            var key = $"{await q.StampAsync(m, ct)}|{CultureInfo.CurrentUICulture.Name}|{baseUrl}{context.Request.Path}{context.Request.QueryString}";
+            if (answers.TryGet(key, out var kept)) return TypedResults.Bytes(kept, JsonContentType);
+            object answer;
             if (after is { } cursor)
             {
                 var (items, next) = await q.ListAfterAsync(m, parsed.Filter, cursor, parsed.PageSize, baseUrl, ct);
-                return TypedResults.Ok(Envelope(m, context.Request, l, new OpenDataSlice<PublicActivity>(items, parsed.PageSize, next)));
+                answer = Envelope(m, context.Request, l, new OpenDataSlice<PublicActivity>(items, parsed.PageSize, next));
             }
-            var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, baseUrl, ct);
-            if (page.Page > page.PageCount) return Paging.PastEnd(page.Page, page.PageCount, l);
-            return TypedResults.Ok(Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total) { Next = page.Next }));
+            else
+            {
+                var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, baseUrl, ct);
+                if (page.Page > page.PageCount) return Paging.PastEnd(page.Page, page.PageCount, l);
+                answer = Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total) { Next = page.Next });
+            }
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, answer.GetType(), json.Value.SerializerOptions);
+            answers.Keep(key, bytes);
+            return TypedResults.Bytes(bytes, JsonContentType);
         }, ct, parsed);
     }
+
+    /// <summary>What <c>TypedResults.Ok</c> answers JSON with.</summary>
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary><c>after</c>: one value, a cursor this API made, and not beside <c>page</c>; else the Swedish reason.</summary>
     private static (Activities.ActivityCursor? Cursor, string? Error) Cursor(IQueryCollection query, IStringLocalizer l)

@@ -94,16 +94,28 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
         return list;
     }
 
+    private (Guid Municipality, string Stamp)? _stamp;
+
     /// <summary>
-    /// What the municipality's open answers depend on, as a short hash: its newest audit entry (every change to an activity,
-    /// a partner, a policy, an exception or the settings writes one) and the day (exceptions fall out of force).
+    /// What the municipality's open answers depend on: its <see cref="ChangeStamp"/> (raised in the transaction of every
+    /// save that writes one of its rows: an activity, a partner, a policy, an exception, the settings), the installation's
+    /// (the country data) and the day (exceptions fall out of force). Read once per request.
     /// </summary>
     public async Task<string> StampAsync(PublicMunicipality m, CancellationToken ct = default)
     {
-        var latest = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.MunicipalityId == m.Id)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => new { a.Id, a.At }).FirstOrDefaultAsync(ct);
-        return $"{m.Id:N}|{latest?.Id:N}|{latest?.At.Ticks}|{Today:yyyyMMdd}";
+        if (_stamp is { } known && known.Municipality == m.Id) return known.Stamp;
+        var (stamp, installation) = await ChangeStamp.ReadAsync(db, m.Id, ct);
+        var value = $"{m.Id:N}|{stamp}|{installation}|{Today:yyyyMMdd}";
+        _stamp = (m.Id, value);
+        return value;
     }
+
+    /// <summary>When something of the municipality last changed (its newest audit entry), for the DCAT catalogue's <c>modified</c>.</summary>
+    public async Task<DateTimeOffset?> LastChangedAsync(PublicMunicipality m, CancellationToken ct = default) =>
+        await db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Where(a => a.MunicipalityId == m.Id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct) is { } at
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+            : null;
 
     public static string ETag(string stamp, string pathAndQuery) =>
         "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp + "|" + pathAndQuery)))[..32].ToLowerInvariant() + "\"";

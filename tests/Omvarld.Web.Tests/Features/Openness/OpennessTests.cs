@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Omvarld.Domain.Activities;
 using Omvarld.Web.Tests.Infrastructure;
 
@@ -253,6 +254,38 @@ public abstract class OpennessTests(OmvarldApp app)
         var changed = await anonymous.SendAsync(stale);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(before, changed.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task OpenList_TheSameStateIsBuiltOnce_AChangeIsSeenAtOnce()
+    {
+        var answers = app.Services.GetRequiredService<Omvarld.Web.Features.Openness.PublicAnswers>();
+        var anonymous = app.NewClient();
+        const string url = "/api/v1/public/boras/activities?pageSize=13";
+        var first = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/json", first.Content.Headers.ContentType!.MediaType);
+        var built = answers.Built;
+
+        // Another visitor, same state: the same bytes, not built again; the licence header and ETag as always.
+        var second = await app.NewClient().GetAsync(url);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(built, answers.Built);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Contains("rel=\"license\"", second.Headers.GetValues("Link").Single());
+        var total = (await second.ReadJsonAsync()).GetProperty("data").GetProperty("total").GetInt32();
+
+        // A newly published activity is in the very next answer.
+        await app.ActivityAsync(app.Boras, "boras", "Svarsminnesprovet", ActivityStatus.Approved, publish: true);
+        var third = await anonymous.GetAsync(url);
+        Assert.Equal(total + 1, (await third.ReadJsonAsync()).GetProperty("data").GetProperty("total").GetInt32());
+        Assert.Equal(built + 1, answers.Built);
+        Assert.NotEqual(first.Headers.ETag, third.Headers.ETag);
+
+        // The links in it name the address asked: another host is another answer.
+        var otherHost = new HttpRequestMessage(HttpMethod.Get, url);
+        otherHost.Headers.Host = "oppna-data.example.se";
+        Assert.Contains("https://oppna-data.example.se/oppet/boras", await (await anonymous.SendAsync(otherHost)).Content.ReadAsStringAsync());
     }
 
     [Fact]

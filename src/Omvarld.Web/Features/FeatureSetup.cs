@@ -72,7 +72,7 @@ public static class FeatureSetup
         s.AddScoped<CompilationFiles>();
         s.AddSingleton<CompilationRenders>();
         s.AddSingleton<ListTotals>();
-        s.AddSingleton<Openness.PublicAnswers>();
+        s.AddSingleton<KeptAnswers>();
         // Printed in their chapter's place in this order: the findings that still stand before what remains owed.
         s.AddScoped<ICompilationPart, CompilationFindings>();
         s.AddScoped<ICompilationPart, CompilationOwed>();

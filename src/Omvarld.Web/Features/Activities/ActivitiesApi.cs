@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Omvarld.Domain.Activities;
 using Omvarld.Web.Features.Audit;
 using Omvarld.Web.Features.Files;
@@ -64,17 +65,29 @@ public static class ActivitiesApi
     /// naming it (<see cref="Paging.PastEndGuard"/>).
     /// </summary>
     // The OpenAPI document shows one 200 schema, the last Ok here: the page, the default answer; the description tells the slice.
-    private static async Task<Results<Ok<Slice<ActivityListItem>>, Ok<Page<ActivityListItem>>, ValidationProblem>> List(ActivityQueries q, IStringLocalizer<SharedResource> l,
-        [AsParameters] ActivityFilterQuery filter, int? page = null, int pageSize = 50, string? after = null, CancellationToken ct = default)
+    // Every member reads the same list (no filter depends on who asks): the answer is kept per state of the
+    // municipality's data (issue 17: KeptAnswers); a refusal (400, a page past the last) is not.
+    private static async Task<Results<Ok<Slice<ActivityListItem>>, Ok<Page<ActivityListItem>>, FileContentHttpResult, ValidationProblem>> List(ActivityQueries q,
+        KeptAnswers answers, Omvarld.Web.Data.OmvarldDbContext db, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http,
+        IStringLocalizer<SharedResource> l, [AsParameters] ActivityFilterQuery filter, int? page = null, int pageSize = 50, string? after = null, CancellationToken ct = default)
     {
         if (Paging.Invalid(page ?? 1, pageSize, ActivityQueries.MaxPageSize, l) is { } invalid) return invalid;
         var f = filter.ToFilter();
-        if (after is null) return TypedResults.Ok(await q.ListAsync(f, page ?? 1, pageSize, ct));
-        if (page is not null) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorWithPage"]] }, l);
-        if (!ActivityQueries.IsStartSort(f.Sort)) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorSort"]] }, l);
-        if (!ActivityCursor.TryDecode(after, out var cursor) || cursor.Ascending != (f.Sort == ActivitySort.StartAsc))
-            return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorInvalid"]] }, l);
-        return TypedResults.Ok(await q.ListAfterAsync(f, cursor, pageSize, ct));
+        ActivityCursor cursor = default;
+        if (after is not null)
+        {
+            if (page is not null) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorWithPage"]] }, l);
+            if (!ActivityQueries.IsStartSort(f.Sort)) return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorSort"]] }, l);
+            if (!ActivityCursor.TryDecode(after, out cursor) || cursor.Ascending != (f.Sort == ActivitySort.StartAsc))
+                return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorInvalid"]] }, l);
+        }
+        var key = await KeptAnswers.StateAsync(db, clock, ct) is { } state ? KeptAnswers.Key(state, http.Request) : null;
+        if (answers.TryGet(key, out var kept)) return kept;
+        if (after is not null) return answers.Keep(key, await q.ListAfterAsync(f, cursor, pageSize, ct), json.Value.SerializerOptions);
+        var list = await q.ListAsync(f, page ?? 1, pageSize, ct);
+        // What Paging.PastEndGuard does for the other lists, before anything is kept.
+        if (list.PageNumber > list.PageCount) return Paging.PastEnd(list.PageNumber, list.PageCount, l);
+        return answers.Keep(key, list, json.Value.SerializerOptions);
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(ActivityQueries q, IStringLocalizer<SharedResource> l, TimeProvider clock,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -85,7 +84,7 @@ public static class OpenDataApi
         return await answer(m);
     }
 
-    private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, PublicAnswers answers, ReferenceData reference,
+    private static Task<IResult> List(string kommun, HttpContext context, PublicQueries q, KeptAnswers answers, ReferenceData reference,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var parsed = PublicFilterParser.Parse(context.Request.Query, PublicFilterNames.Api, reference, l);
@@ -94,29 +93,20 @@ public static class OpenDataApi
         return Open(kommun, context, q, l, async m =>
         {
             var baseUrl = PublicCache.BaseUrl(context.Request);
-            // The same bytes for every visitor while nothing of the municipality changes (issue 17: PublicAnswers).
-            var key = $"{await q.StampAsync(m, ct)}|{CultureInfo.CurrentUICulture.Name}|{baseUrl}{context.Request.Path}{context.Request.QueryString}";
-            if (answers.TryGet(key, out var kept)) return TypedResults.Bytes(kept, JsonContentType);
-            object answer;
+            // The same bytes for every visitor while nothing of the municipality changes (issue 17: KeptAnswers).
+            var key = KeptAnswers.Key(await q.StampAsync(m, ct), context.Request);
+            if (answers.TryGet(key, out var kept)) return kept;
             if (after is { } cursor)
             {
                 var (items, next) = await q.ListAfterAsync(m, parsed.Filter, cursor, parsed.PageSize, baseUrl, ct);
-                answer = Envelope(m, context.Request, l, new OpenDataSlice<PublicActivity>(items, parsed.PageSize, next));
+                return answers.Keep(key, Envelope(m, context.Request, l, new OpenDataSlice<PublicActivity>(items, parsed.PageSize, next)), json.Value.SerializerOptions);
             }
-            else
-            {
-                var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, baseUrl, ct);
-                if (page.Page > page.PageCount) return Paging.PastEnd(page.Page, page.PageCount, l);
-                answer = Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total) { Next = page.Next });
-            }
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, answer.GetType(), json.Value.SerializerOptions);
-            answers.Keep(key, bytes);
-            return TypedResults.Bytes(bytes, JsonContentType);
+            var page = await q.ListAsync(m, parsed.Filter, parsed.Page, parsed.PageSize, baseUrl, ct);
+            if (page.Page > page.PageCount) return Paging.PastEnd(page.Page, page.PageCount, l);
+            return answers.Keep(key, Envelope(m, context.Request, l, new OpenDataList<PublicActivity>(page.Items, page.Page, page.PageSize, page.Total) { Next = page.Next }),
+                json.Value.SerializerOptions);
         }, ct, parsed);
     }
-
-    /// <summary>What <c>TypedResults.Ok</c> answers JSON with.</summary>
-    private const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary><c>after</c>: one value, a cursor this API made, and not beside <c>page</c>; else the Swedish reason.</summary>
     private static (Activities.ActivityCursor? Cursor, string? Error) Cursor(IQueryCollection query, IStringLocalizer l)

@@ -105,7 +105,7 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
     {
         if (_stamp is { } known && known.Municipality == m.Id) return known.Stamp;
         var (stamp, installation) = await ChangeStamp.ReadAsync(db, m.Id, ct);
-        var value = $"{m.Id:N}|{stamp}|{installation}|{Today:yyyyMMdd}";
+        var value = KeptAnswers.StateOf(m.Id, stamp, installation, Today);
         _stamp = (m.Id, value);
         return value;
     }

@@ -259,7 +259,7 @@ public abstract class OpennessTests(OmvarldApp app)
     [Fact]
     public async Task OpenList_TheSameStateIsBuiltOnce_AChangeIsSeenAtOnce()
     {
-        var answers = app.Services.GetRequiredService<Omvarld.Web.Features.Openness.PublicAnswers>();
+        var answers = app.Services.GetRequiredService<Omvarld.Web.Infrastructure.KeptAnswers>();
         var anonymous = app.NewClient();
         const string url = "/api/v1/public/boras/activities?pageSize=13";
         var first = await anonymous.GetAsync(url);

@@ -29,10 +29,18 @@ public sealed class ApiTokenAuthenticationHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = ApiToken.HashOf(secret);
         // Looked up before any municipality is known: past the tenant filter, by its hash alone.
-        // The token and its user in one query (issue 17: every API request paid for each authentication query).
+        // The token, its user and the user's roles in their municipality in one query (issue 17: every API request paid
+        // for each authentication query, and then for the roles its authorization reads).
         var found = await db.ApiTokens.IgnoreQueryFilters().Where(t => t.Hash == hash)
             .GroupJoin(db.Users.IgnoreQueryFilters(), t => t.UserId, u => u.Id, (t, us) => new { Token = t, Users = us })
             .SelectMany(x => x.Users.DefaultIfEmpty(), (x, u) => new { x.Token, User = u })
+            .Select(x => new
+            {
+                x.Token,
+                x.User,
+                Roles = db.RoleAssignments.IgnoreQueryFilters().Where(r => r.UserId == x.Token.UserId && r.MunicipalityId == x.User!.MunicipalityId)
+                    .Select(r => new { r.Role, r.UnitId }).ToList(),
+            })
             .FirstOrDefaultAsync(Context.RequestAborted);
         var token = found?.Token;
         if (token is null || !token.IsUsableAt(now)) return Fail(token is null ? "unknown" : "revoked or expired");
@@ -40,7 +48,10 @@ public sealed class ApiTokenAuthenticationHandler(
         var user = found!.User;
         if (user is null || !user.IsActive) return Fail("user unavailable");
         // What CurrentUser would read again for the scope: the request knows it now.
-        Context.Items[CurrentUser.AuthenticatedUserKey] = new CurrentUser.AuthenticatedUser(user.Id, user.IsSystemAdministrator, user.IsActive, user.MunicipalityId);
+        Context.Items[CurrentUser.AuthenticatedUserKey] = new CurrentUser.AuthenticatedUser(user.Id, user.IsSystemAdministrator, user.IsActive, user.MunicipalityId)
+        {
+            Assignments = found.Roles.Select(r => (r.Role, r.UnitId)).ToList(),
+        };
 
         // Record use at most once a minute: a token used in a loop must not turn every read into a write.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))

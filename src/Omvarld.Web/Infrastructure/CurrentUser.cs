@@ -16,7 +16,11 @@ public sealed class CurrentUser(IHttpContextAccessor http, OmvarldDbContext db)
     public const string AuthenticatedUserKey = "Omvarld.AuthenticatedUser";
 
     /// <summary>What the scope needs of the user, as read from the database in this request.</summary>
-    public sealed record AuthenticatedUser(Guid Id, bool IsSystemAdministrator, bool IsActive, Guid? MunicipalityId);
+    public sealed record AuthenticatedUser(Guid Id, bool IsSystemAdministrator, bool IsActive, Guid? MunicipalityId)
+    {
+        /// <summary>The user's roles in their own municipality, when the authentication read them with the user.</summary>
+        public IReadOnlyList<(Role Role, Guid? UnitId)>? Assignments { get; init; }
+    }
 
     private AccessScope? _scope;
     private UnitTree? _tree;
@@ -36,13 +40,14 @@ public sealed class CurrentUser(IHttpContextAccessor http, OmvarldDbContext db)
             : await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new AuthenticatedUser(u.Id, u.IsSystemAdministrator, u.IsActive, u.MunicipalityId)).FirstOrDefaultAsync(ct);
         if (user is null || !user.IsActive) return _scope = AccessScope.None;
-        var assignments = user.MunicipalityId is null || user.MunicipalityId != MunicipalityId
+        // Roles count only in the user's own municipality, when it is the request's.
+        IReadOnlyList<(Role Role, Guid? UnitId)> assignments = user.MunicipalityId is null || user.MunicipalityId != MunicipalityId
             ? []
-            : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
-                .Select(r => new { r.Role, r.UnitId }).ToListAsync(ct);
+            : user.Assignments ?? (await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId)
+                .Select(r => new { r.Role, r.UnitId }).ToListAsync(ct)).Select(r => (r.Role, r.UnitId)).ToList();
         UnitTree? tree = null;
         if (assignments.Any(a => a.Role.IsUnitScoped())) tree = await GetUnitTreeAsync(ct);
-        return _scope = new AccessScope(user.IsSystemAdministrator, assignments.Select(a => (a.Role, a.UnitId)), tree);
+        return _scope = new AccessScope(user.IsSystemAdministrator, assignments, tree);
     }
 
     /// <summary>The current municipality's unit tree, one query, cached for the request.</summary>

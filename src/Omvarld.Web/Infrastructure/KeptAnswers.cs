@@ -15,8 +15,11 @@ namespace Omvarld.Web.Infrastructure;
 /// request on any instance builds anew; the old entries are never asked for again and age out. Holds immutable bytes
 /// only, so instances stay interchangeable.
 /// </summary>
-public sealed class KeptAnswers
+public sealed class KeptAnswers(IConfiguration configuration)
 {
+    /// <summary><c>Performance:KeepAnswers</c>: off, every answer is built (the benchmark's <c>--cold</c> measures that).</summary>
+    private readonly bool _enabled = configuration.GetValue("Performance:KeepAnswers", true);
+
     /// <summary>At most this many bytes of answers per instance (a page of 50 open activities is ~40 KB, of the register ~15 KB).</summary>
     public const long Budget = 32L * 1024 * 1024;
 
@@ -49,7 +52,7 @@ public sealed class KeptAnswers
     public bool TryGet(string? key, out FileContentHttpResult answer)
     {
         answer = null!;
-        if (key is null || !_answers.TryGetValue(key, out byte[]? bytes)) return false;
+        if (key is null || !_enabled || !_answers.TryGetValue(key, out byte[]? bytes)) return false;
         answer = TypedResults.Bytes(bytes!, JsonContentType);
         return true;
     }
@@ -58,7 +61,7 @@ public sealed class KeptAnswers
     public FileContentHttpResult Keep<T>(string? key, T value, JsonSerializerOptions options)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, options);
-        if (key is not null)
+        if (key is not null && _enabled)
         {
             Interlocked.Increment(ref _built);
             _answers.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });

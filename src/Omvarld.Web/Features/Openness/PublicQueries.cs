@@ -72,11 +72,20 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
     public async Task<PublicMunicipality?> MunicipalityAsync(string? slug, CancellationToken ct = default)
     {
         if (slug is null || slug.Length > Domain.Municipalities.Municipality.SlugMaxLength || !SlugPattern().IsMatch(slug)) return null;
-        var m = await db.Municipalities.AsNoTracking().Where(x => x.Slug == slug).Select(x => new { x.Id, x.Name, x.Slug, x.MunicipalityCode }).FirstOrDefaultAsync(ct);
+        // One round trip (issue 17): the municipality, its open-data settings, and the stamps its answers are kept and
+        // tagged under (StampAsync then reads nothing).
+        var m = await db.Municipalities.AsNoTracking().Where(x => x.Slug == slug).Select(x => new
+        {
+            x.Id, x.Name, x.Slug, x.MunicipalityCode,
+            Licence = db.OpenDataSettings.IgnoreQueryFilters().Where(o => o.MunicipalityId == x.Id).Select(o => (OpenDataLicence?)o.Licence).FirstOrDefault(),
+            ContactEmail = db.OpenDataSettings.IgnoreQueryFilters().Where(o => o.MunicipalityId == x.Id).Select(o => o.ContactEmail).FirstOrDefault(),
+            Stamp = db.ChangeStamps.IgnoreQueryFilters().Where(c => c.MunicipalityId == x.Id).Select(c => (long?)c.Value).FirstOrDefault(),
+            InstallationStamp = db.ChangeStamps.IgnoreQueryFilters().Where(c => c.MunicipalityId == ChangeStamp.Installation).Select(c => (long?)c.Value).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
         if (m is null) return null;
         db.Tenant.Use(m.Id);
-        var settings = PublicationService.ToDto(await db.OpenDataSettings.AsNoTracking().FirstOrDefaultAsync(ct));
-        return new(m.Id, m.Name, m.Slug, m.MunicipalityCode, LicenceInfo.Of(settings.Licence), settings.ContactEmail);
+        _stamp = (m.Id, KeptAnswers.StateOf(m.Id, m.Stamp ?? 0, m.InstallationStamp ?? 0, Today));
+        return new(m.Id, m.Name, m.Slug, m.MunicipalityCode, LicenceInfo.Of(m.Licence ?? OpenDataLicence.CcBy40), m.ContactEmail);
     }
 
     /// <summary>Makes <paramref name="m"/> the tenant again (after another municipality's queries, as in the national catalogue).</summary>

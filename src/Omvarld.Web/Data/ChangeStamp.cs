@@ -26,6 +26,12 @@ public sealed class ChangeStamp : ITenantOwned
     public Guid MunicipalityId { get; private set; }
     public long Value { get; private set; }
 
+    /// <summary>The key of <see cref="Read"/> in a request's items: the stamps read with the request's authentication.</summary>
+    public const string ReadKey = "Omvarld.ChangeStamps";
+
+    /// <summary>The stamps of a municipality and of the installation, as read at one moment.</summary>
+    public sealed record Read(Guid Municipality, long Stamp, long InstallationStamp);
+
     /// <summary>
     /// The stamps of <paramref name="municipality"/> and of the installation now, in one primary-key read (0 for a row
     /// not written yet): what a kept result is checked against.

@@ -40,6 +40,9 @@ public sealed class ApiTokenAuthenticationHandler(
                 x.User,
                 Roles = db.RoleAssignments.IgnoreQueryFilters().Where(r => r.UserId == x.Token.UserId && r.MunicipalityId == x.User!.MunicipalityId)
                     .Select(r => new { r.Role, r.UnitId }).ToList(),
+                // What a kept answer is checked against (KeptAnswers), read before anything the request reads.
+                Stamp = db.ChangeStamps.IgnoreQueryFilters().Where(c => c.MunicipalityId == x.User!.MunicipalityId).Select(c => (long?)c.Value).FirstOrDefault(),
+                InstallationStamp = db.ChangeStamps.IgnoreQueryFilters().Where(c => c.MunicipalityId == ChangeStamp.Installation).Select(c => (long?)c.Value).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(Context.RequestAborted);
         var token = found?.Token;
@@ -52,6 +55,8 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             Assignments = found.Roles.Select(r => (r.Role, r.UnitId)).ToList(),
         };
+        if (user.MunicipalityId is { } municipality)
+            Context.Items[ChangeStamp.ReadKey] = new ChangeStamp.Read(municipality, found.Stamp ?? 0, found.InstallationStamp ?? 0);
 
         // Record use at most once a minute: a token used in a loop must not turn every read into a write.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))

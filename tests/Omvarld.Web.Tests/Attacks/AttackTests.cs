@@ -452,15 +452,10 @@ file static class RequestKey
 }
 
 /// <summary>The app with its log quiet: thousands of refused requests would log thousands of warnings; the failures say what went wrong.</summary>
-public sealed class QuietSqliteApp : SqliteApp
+public sealed class QuietLog : IFixtureSettings
 {
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Logging:LogLevel:Default", "Critical"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical")];
+    public static IEnumerable<(string Key, string Value)> Settings => [("Logging:LogLevel:Default", "Critical"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical")];
 }
 
-public sealed class QuietPostgresApp : PostgresApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Logging:LogLevel:Default", "Critical"), ("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical")];
-}
-
-public sealed class AttackTests_Sqlite(QuietSqliteApp app, ITestOutputHelper output) : AttackTests(app, output), IClassFixture<QuietSqliteApp>;
-public sealed class AttackTests_Postgres(QuietPostgresApp app, ITestOutputHelper output) : AttackTests(app, output), IClassFixture<QuietPostgresApp>;
+public sealed class AttackTests_Sqlite(SqliteApp<QuietLog> app, ITestOutputHelper output) : AttackTests(app, output), IClassFixture<SqliteApp<QuietLog>>;
+public sealed class AttackTests_Postgres(PostgresApp<QuietLog> app, ITestOutputHelper output) : AttackTests(app, output), IClassFixture<PostgresApp<QuietLog>>;

@@ -7,26 +7,16 @@ using Omvarld.Web.Features.Compilations;
 namespace Omvarld.Web.Tests.Infrastructure;
 
 /// <summary>A short time for expensive requests, for <see cref="ExpensiveTimeoutTests"/> only (every other fixture keeps the default).</summary>
-public interface IShortTimeoutApp
+public sealed class ShortTimeout : IFixtureSettings
 {
-    const int TimeoutSeconds = 2;
-    const int RetryAfterSeconds = 9;
+    public const int TimeoutSeconds = 2;
+    public const int RetryAfterSeconds = 9;
 
-    static IEnumerable<(string Key, string Value)> ShortTimeout =>
+    public static IEnumerable<(string Key, string Value)> Settings =>
     [
         ("RateLimits:ExpensiveTimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("RateLimits:ExpensiveRetryAfterSeconds", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
-}
-
-public sealed class ShortTimeoutSqliteApp : SqliteApp, IShortTimeoutApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => IShortTimeoutApp.ShortTimeout;
-}
-
-public sealed class ShortTimeoutPostgresApp : PostgresApp, IShortTimeoutApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => IShortTimeoutApp.ShortTimeout;
 }
 
 /// <summary>
@@ -74,14 +64,14 @@ public abstract class ExpensiveTimeoutTests(OmvarldApp app)
         {
             var answer = await api.GetAsync("/api/v1/compilation?year=2024");
             Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
-            Assert.Equal(IShortTimeoutApp.RetryAfterSeconds, (int)answer.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+            Assert.Equal(ShortTimeout.RetryAfterSeconds, (int)answer.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
             var problem = await answer.ReadProblemAsync();
             Assert.Equal("Det tog för lång tid", problem.GetProperty("title").GetString());
-            Assert.Contains($"försök igen om {IShortTimeoutApp.RetryAfterSeconds} sekunder", problem.GetProperty("detail").GetString());
+            Assert.Contains($"försök igen om {ShortTimeout.RetryAfterSeconds} sekunder", problem.GetProperty("detail").GetString());
 
             var page = await browser.GetAsync("/sammanstallning?ar=2024");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-            Assert.Equal(IShortTimeoutApp.RetryAfterSeconds, (int)page.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+            Assert.Equal(ShortTimeout.RetryAfterSeconds, (int)page.Headers.RetryAfter!.Delta!.Value.TotalSeconds);
             var text = (await page.ReadDocumentAsync()).Text();
             Assert.Contains("Det tog för lång tid", text);
             Assert.DoesNotContain("databas", text);
@@ -109,5 +99,5 @@ public abstract class ExpensiveTimeoutTests(OmvarldApp app)
     }
 }
 
-public sealed class ExpensiveTimeoutTests_Sqlite(ShortTimeoutSqliteApp app) : ExpensiveTimeoutTests(app), IClassFixture<ShortTimeoutSqliteApp>;
-public sealed class ExpensiveTimeoutTests_Postgres(ShortTimeoutPostgresApp app) : ExpensiveTimeoutTests(app), IClassFixture<ShortTimeoutPostgresApp>;
+public sealed class ExpensiveTimeoutTests_Sqlite(SqliteApp<ShortTimeout> app) : ExpensiveTimeoutTests(app), IClassFixture<SqliteApp<ShortTimeout>>;
+public sealed class ExpensiveTimeoutTests_Postgres(PostgresApp<ShortTimeout> app) : ExpensiveTimeoutTests(app), IClassFixture<PostgresApp<ShortTimeout>>;

@@ -167,6 +167,24 @@ public abstract class OmvarldApp : WebApplicationFactory<Program>, IAsyncLifetim
         WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }
 
+/// <summary>Settings a fixture adds to the app, the same on both databases: <see cref="SqliteApp{T}"/> and <see cref="PostgresApp{T}"/>.</summary>
+public interface IFixtureSettings
+{
+    static abstract IEnumerable<(string Key, string Value)> Settings { get; }
+}
+
+/// <summary>The app on SQLite with <typeparamref name="T"/>'s settings.</summary>
+public sealed class SqliteApp<T> : SqliteApp where T : IFixtureSettings
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => T.Settings;
+}
+
+/// <summary>The app on PostgreSQL with <typeparamref name="T"/>'s settings.</summary>
+public sealed class PostgresApp<T> : PostgresApp where T : IFixtureSettings
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => T.Settings;
+}
+
 public class SqliteApp : OmvarldApp
 {
     // A named in-memory database lives as long as one connection to it is open: this one, for the fixture's lifetime.

@@ -5,14 +5,14 @@ using Omvarld.Web.Infrastructure;
 namespace Omvarld.Web.Tests.Infrastructure;
 
 /// <summary>Low limits for <see cref="RateLimitTests"/> only: every other fixture sets them out of reach (<see cref="OmvarldApp"/>).</summary>
-public interface IRateLimitedApp
+public sealed class LowLimits : IFixtureSettings
 {
-    const int PerUser = 5;
-    const int PerAddress = 4;
-    const int ExpensiveRetryAfter = 7;
+    public const int PerUser = 5;
+    public const int PerAddress = 4;
+    public const int ExpensiveRetryAfter = 7;
 
     /// <summary>An hour's window: nothing is given back while a test runs, so the counts are exact.</summary>
-    static IEnumerable<(string Key, string Value)> LowLimits =>
+    public static IEnumerable<(string Key, string Value)> Settings =>
     [
         ("RateLimits:PerUser", PerUser.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("RateLimits:PerAddress", PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -21,16 +21,6 @@ public interface IRateLimitedApp
         ("RateLimits:ExpensiveQueue", "0"),
         ("RateLimits:ExpensiveRetryAfterSeconds", ExpensiveRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
-}
-
-public sealed class RateLimitedSqliteApp : SqliteApp, IRateLimitedApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => IRateLimitedApp.LowLimits;
-}
-
-public sealed class RateLimitedPostgresApp : PostgresApp, IRateLimitedApp
-{
-    protected override IEnumerable<(string Key, string Value)> Settings => IRateLimitedApp.LowLimits;
 }
 
 /// <summary>
@@ -55,7 +45,7 @@ public abstract class RateLimitTests(OmvarldApp app)
     public async Task AUserOverTheLimit_Gets429WithRetryAfter_AnotherUserDoesNot()
     {
         var reader = await app.ApiClientAsync(OmvarldApp.Email("lasare"));
-        for (var i = 0; i < IRateLimitedApp.PerUser; i++)
+        for (var i = 0; i < LowLimits.PerUser; i++)
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/units")).StatusCode);
         await AssertTooManyProblemAsync(await reader.GetAsync("/api/v1/units"), 3600);
 
@@ -71,7 +61,7 @@ public abstract class RateLimitTests(OmvarldApp app)
     public async Task AnAnonymousClientOverTheLimit_Gets429_AsProblemInTheApi_AndASwedishPage_ButHealthStillAnswers()
     {
         var anonymous = app.NewClient();
-        for (var i = 0; i < IRateLimitedApp.PerAddress; i++)
+        for (var i = 0; i < LowLimits.PerAddress; i++)
         {
             var ok = await anonymous.GetAsync("/api/v1/public/boras/activities");
             Assert.True(ok.StatusCode == HttpStatusCode.OK, $"request {i + 1}: {(int)ok.StatusCode}");
@@ -100,8 +90,8 @@ public abstract class RateLimitTests(OmvarldApp app)
         using (var held = gate.TryEnter())
         {
             Assert.True(held.IsAcquired);
-            await AssertTooManyProblemAsync(await ks.GetAsync("/api/v1/activities/export?format=csv"), IRateLimitedApp.ExpensiveRetryAfter);
-            Assert.Equal(IRateLimitedApp.ExpensiveRetryAfter, (int)(await approver.GetAsync("/api/v1/compilation?year=2025")).Headers.RetryAfter!.Delta!.Value.TotalSeconds);
+            await AssertTooManyProblemAsync(await ks.GetAsync("/api/v1/activities/export?format=csv"), LowLimits.ExpensiveRetryAfter);
+            Assert.Equal(LowLimits.ExpensiveRetryAfter, (int)(await approver.GetAsync("/api/v1/compilation?year=2025")).Headers.RetryAfter!.Delta!.Value.TotalSeconds);
             Assert.Equal(HttpStatusCode.OK, (await ks.GetAsync("/api/v1/units")).StatusCode);
         }
         var export = await ks.GetAsync("/api/v1/activities/export?format=csv");
@@ -109,5 +99,5 @@ public abstract class RateLimitTests(OmvarldApp app)
     }
 }
 
-public sealed class RateLimitTests_Sqlite(RateLimitedSqliteApp app) : RateLimitTests(app), IClassFixture<RateLimitedSqliteApp>;
-public sealed class RateLimitTests_Postgres(RateLimitedPostgresApp app) : RateLimitTests(app), IClassFixture<RateLimitedPostgresApp>;
+public sealed class RateLimitTests_Sqlite(SqliteApp<LowLimits> app) : RateLimitTests(app), IClassFixture<SqliteApp<LowLimits>>;
+public sealed class RateLimitTests_Postgres(PostgresApp<LowLimits> app) : RateLimitTests(app), IClassFixture<PostgresApp<LowLimits>>;

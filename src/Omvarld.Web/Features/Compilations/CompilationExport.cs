@@ -23,13 +23,13 @@ public static class CompilationExport
 
     public static bool IsFormat(string? format) => format is "xlsx" or "docx" or "pdf";
 
-    public static CompilationFile Render(Compilation c, string format, IStringLocalizer l, ReferenceData reference) => format switch
+    public static CompilationFile Render(Compilation c, string format, IStringLocalizer l, ReferenceData reference) => new(format switch
     {
-        "xlsx" => new(Xlsx(c, l), XlsxContentType, FileName(c, "xlsx")),
-        "docx" => new(CompilationDocx.Render(c, l, reference), DocxContentType, FileName(c, "docx")),
-        "pdf" => new(CompilationPdf.Render(c, l, reference), PdfContentType, FileName(c, "pdf")),
+        "xlsx" => Xlsx(c, l),
+        "docx" => CompilationDocx.Render(c, l, reference),
+        "pdf" => CompilationPdf.Render(c, l, reference),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
+    }, ContentType(format), FileName(c, format));
 
     public static string ContentType(string format) => format switch
     {

@@ -26,24 +26,24 @@ public sealed class ChangeStamp : ITenantOwned
     public Guid MunicipalityId { get; private set; }
     public long Value { get; private set; }
 
-    /// <summary>The key of <see cref="Read"/> in a request's items: the stamps read with the request's authentication.</summary>
-    public const string ReadKey = "Omvarld.ChangeStamps";
-
-    /// <summary>The stamps of a municipality and of the installation, as read at one moment.</summary>
-    public sealed record Read(Guid Municipality, long Stamp, long InstallationStamp);
-
     /// <summary>
-    /// The stamps of <paramref name="municipality"/> and of the installation now, in one primary-key read (0 for a row
-    /// not written yet): what a kept result is checked against.
+    /// The stamps of <paramref name="municipality"/> and of the installation, in one primary-key read (0 for a row not
+    /// written yet): what a kept result is checked against. Read once per context (<see cref="OmvarldDbContext.StampsRead"/>)
+    /// and before what the result is built from, so a result is never older than the stamps it is kept under.
     /// </summary>
     public static async Task<(long Municipality, long Installation)> ReadAsync(OmvarldDbContext db, Guid municipality, CancellationToken ct = default)
     {
+        if (db.StampsRead.TryGetValue(municipality, out var known)) return known;
         var stamps = await db.ChangeStamps.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.MunicipalityId == municipality || s.MunicipalityId == Installation)
             .Select(s => new { s.MunicipalityId, s.Value }).ToListAsync(ct);
-        return (stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value ?? 0,
-            stamps.FirstOrDefault(s => s.MunicipalityId == Installation)?.Value ?? 0);
+        return Remember(db, municipality, stamps.FirstOrDefault(s => s.MunicipalityId == municipality)?.Value,
+            stamps.FirstOrDefault(s => s.MunicipalityId == Installation)?.Value);
     }
+
+    /// <summary>Stamps read along with something else (in the same statement), so that <see cref="ReadAsync"/> reads them no more.</summary>
+    public static (long Municipality, long Installation) Remember(OmvarldDbContext db, Guid municipality, long? stamp, long? installationStamp) =>
+        db.StampsRead[municipality] = (stamp ?? 0, installationStamp ?? 0);
 }
 
 /// <summary>A row derived from others and kept for speed: writing it changes nothing a <see cref="ChangeStamp"/> counts.</summary>

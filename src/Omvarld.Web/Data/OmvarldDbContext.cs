@@ -79,6 +79,13 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
     public DbSet<FollowUpSection> FollowUpSections => Set<FollowUpSection>();
     public DbSet<FollowUpReminderLog> FollowUpReminderLogs => Set<FollowUpReminderLog>();
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
+
+    /// <summary>
+    /// The change stamps this context (a request's) has read, per municipality: <see cref="ChangeStamp.ReadAsync"/> reads
+    /// them once, whoever asks (the API token's authentication, the open data's municipality, the kept answers, the list
+    /// totals, the compilation's key); a save that raises a stamp forgets them.
+    /// </summary>
+    internal Dictionary<Guid, (long Municipality, long Installation)> StampsRead { get; } = [];
     public DbSet<CompilationSnapshot> CompilationSnapshots => Set<CompilationSnapshot>();
     public DbSet<CompilationRendering> CompilationRenderings => Set<CompilationRendering>();
 
@@ -162,6 +169,8 @@ public abstract class OmvarldDbContext(DbContextOptions options, TenantContext t
                     ON CONFLICT ("MunicipalityId") DO UPDATE SET "Value" = "ChangeStamps"."Value" + 1
                     """, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
+            // The stamps this context read are old now.
+            StampsRead.Clear();
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
             return written;
         }

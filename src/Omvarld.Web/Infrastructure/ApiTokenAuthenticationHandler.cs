@@ -55,8 +55,7 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             Assignments = found.Roles.Select(r => (r.Role, r.UnitId)).ToList(),
         };
-        if (user.MunicipalityId is { } municipality)
-            Context.Items[ChangeStamp.ReadKey] = new ChangeStamp.Read(municipality, found.Stamp ?? 0, found.InstallationStamp ?? 0);
+        if (user.MunicipalityId is { } municipality) ChangeStamp.Remember(db, municipality, found.Stamp, found.InstallationStamp);
 
         // Record use at most once a minute: a token used in a loop must not turn every read into a write.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))

@@ -37,16 +37,14 @@ public sealed class KeptAnswers(IConfiguration configuration)
         string.Create(CultureInfo.InvariantCulture, $"{municipality:N}|{stamp}|{installationStamp}|{day:yyyyMMdd}");
 
     /// <summary>
-    /// The state of the request's municipality: the stamps its authentication read with the token (an API request), else
-    /// read now (one primary-key read); null without a municipality (nothing is kept then). Either way read before the
-    /// answer's data, so an answer is never older than the state it is kept under.
+    /// The state of the request's municipality (its stamps as this request read them: with the API token, or now); null
+    /// without a municipality (nothing is kept then). Read before the answer's data, so an answer is never older than
+    /// the state it is kept under.
     /// </summary>
-    public static async Task<string?> StateAsync(OmvarldDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    public static async Task<string?> StateAsync(OmvarldDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (db.CurrentMunicipalityId is not { } municipality) return null;
-        var (stamp, installation) = http.Items[ChangeStamp.ReadKey] is ChangeStamp.Read read && read.Municipality == municipality
-            ? (read.Stamp, read.InstallationStamp)
-            : await ChangeStamp.ReadAsync(db, municipality, ct);
+        var (stamp, installation) = await ChangeStamp.ReadAsync(db, municipality, ct);
         return StateOf(municipality, stamp, installation, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
     }
 

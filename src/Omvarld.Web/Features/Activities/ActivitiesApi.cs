@@ -81,7 +81,7 @@ public static class ActivitiesApi
             if (!ActivityCursor.TryDecode(after, out cursor) || cursor.Ascending != (f.Sort == ActivitySort.StartAsc))
                 return Problems.From(new Dictionary<string, string[]> { ["after"] = [l["Paging_CursorInvalid"]] }, l);
         }
-        var key = await KeptAnswers.StateAsync(db, clock, http, ct) is { } state ? KeptAnswers.Key(state, http.Request) : null;
+        var key = await KeptAnswers.StateAsync(db, clock, ct) is { } state ? KeptAnswers.Key(state, http.Request) : null;
         if (answers.TryGet(key, out var kept)) return kept;
         if (after is not null) return answers.Keep(key, await q.ListAfterAsync(f, cursor, pageSize, ct), json.Value.SerializerOptions);
         var list = await q.ListAsync(f, page ?? 1, pageSize, ct);

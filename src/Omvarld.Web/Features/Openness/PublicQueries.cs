@@ -84,7 +84,7 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
         }).FirstOrDefaultAsync(ct);
         if (m is null) return null;
         db.Tenant.Use(m.Id);
-        _stamp = (m.Id, KeptAnswers.StateOf(m.Id, m.Stamp ?? 0, m.InstallationStamp ?? 0, Today));
+        ChangeStamp.Remember(db, m.Id, m.Stamp, m.InstallationStamp);
         return new(m.Id, m.Name, m.Slug, m.MunicipalityCode, LicenceInfo.Of(m.Licence ?? OpenDataLicence.CcBy40), m.ContactEmail);
     }
 
@@ -103,20 +103,15 @@ public sealed partial class PublicQueries(OmvarldDbContext db, PolicyService pol
         return list;
     }
 
-    private (Guid Municipality, string Stamp)? _stamp;
-
     /// <summary>
     /// What the municipality's open answers depend on: its <see cref="ChangeStamp"/> (raised in the transaction of every
     /// save that writes one of its rows: an activity, a partner, a policy, an exception, the settings), the installation's
-    /// (the country data) and the day (exceptions fall out of force). Read once per request.
+    /// (the country data) and the day (exceptions fall out of force). Read with the municipality (<see cref="MunicipalityAsync"/>).
     /// </summary>
     public async Task<string> StampAsync(PublicMunicipality m, CancellationToken ct = default)
     {
-        if (_stamp is { } known && known.Municipality == m.Id) return known.Stamp;
         var (stamp, installation) = await ChangeStamp.ReadAsync(db, m.Id, ct);
-        var value = KeptAnswers.StateOf(m.Id, stamp, installation, Today);
-        _stamp = (m.Id, value);
-        return value;
+        return KeptAnswers.StateOf(m.Id, stamp, installation, Today);
     }
 
     /// <summary>When something of the municipality last changed (its newest audit entry), for the DCAT catalogue's <c>modified</c>.</summary>

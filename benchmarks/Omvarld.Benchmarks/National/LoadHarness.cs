@@ -74,13 +74,7 @@ internal static class LoadHarness
             if (directus && (platform = await Directus.StartAsync(connection, port + 1)) is null) return 1;
             var baseUrl = $"http://127.0.0.1:{port}";
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            var up = Stopwatch.StartNew();
-            while (true)
-            {
-                try { if ((await http.GetAsync($"{baseUrl}/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                if (up.Elapsed > TimeSpan.FromMinutes(2) || app.HasExited) { Console.Error.WriteLine("The app did not start."); return 1; }
-                await Task.Delay(500);
-            }
+            if (!await AnswersAsync($"{baseUrl}/health", app, TimeSpan.FromMinutes(2))) { Console.Error.WriteLine("The app did not start."); return 1; }
             var lua = Path.Combine(Path.GetTempPath(), "omvarld-wrk-report.lua");
             await File.WriteAllTextAsync(lua, """
                 done = function(summary, latency, requests)
@@ -92,13 +86,8 @@ internal static class LoadHarness
             var directusUrl = $"http://127.0.0.1:{port + 1}";
             if (platform is not null)
             {
-                up.Restart();
-                while (true)
-                {
-                    try { if ((await http.GetAsync($"{directusUrl}/server/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                    if (up.Elapsed > TimeSpan.FromMinutes(3) || platform.HasExited) { Console.Error.WriteLine("Directus did not start."); return 1; }
-                    await Task.Delay(500);
-                }
+                var up = Stopwatch.StartNew();
+                if (!await AnswersAsync($"{directusUrl}/server/health", platform, TimeSpan.FromMinutes(3))) { Console.Error.WriteLine("Directus did not start."); return 1; }
                 Console.WriteLine($"Directus up in {up.Elapsed.TotalSeconds:0.0} s.");
             }
             var comparison = new StringBuilder();
@@ -315,6 +304,21 @@ internal static class LoadHarness
     }
 
     /// <summary>The app's Release build beside this repository's benchmarks (built with it: a project reference).</summary>
+    /// <summary>Whether <paramref name="url"/> answers 2xx within <paramref name="limit"/>, asked every half second while <paramref name="process"/> runs.</summary>
+    internal static async Task<bool> AnswersAsync(string url, Process process, TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var up = Stopwatch.StartNew();
+        while (up.Elapsed < limit && !process.HasExited)
+        {
+            try { if ((await http.GetAsync(url)).IsSuccessStatusCode) return true; }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(500);
+        }
+        return false;
+    }
+
     internal static string? WebDll()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -90,7 +90,8 @@ internal static class TwoInstances
             var clock = Stopwatch.StartNew();
             started.Add(LoadHarness.Start(web, ["--urls", $"http://127.0.0.1:{portA}"], Environment("a")));
             started.Add(LoadHarness.Start(web, ["--urls", $"http://127.0.0.1:{portB}"], Environment("b")));
-            var up = await Task.WhenAll(WaitForHealthAsync($"http://127.0.0.1:{portA}", started[0]), WaitForHealthAsync($"http://127.0.0.1:{portB}", started[1]));
+            var up = await Task.WhenAll(LoadHarness.AnswersAsync($"http://127.0.0.1:{portA}/health", started[0], TimeSpan.FromMinutes(3)),
+                LoadHarness.AnswersAsync($"http://127.0.0.1:{portB}/health", started[1], TimeSpan.FromMinutes(3)));
             Check(up.All(u => u), $"both answer /health ({clock.Elapsed.TotalSeconds:0.0} s)");
             if (!up.All(u => u)) return 1;
             var perSlug = await RowsAsync(connection, "SELECT \"Slug\", count(*) FROM \"Municipalities\" GROUP BY \"Slug\" ORDER BY 1");
@@ -262,20 +263,6 @@ internal static class TwoInstances
         var rows = new List<(string, long)>();
         while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt64(1)));
         return rows;
-    }
-
-    private static async Task<bool> WaitForHealthAsync(string baseUrl, Process app)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var up = Stopwatch.StartNew();
-        while (up.Elapsed < TimeSpan.FromMinutes(3) && !app.HasExited)
-        {
-            try { if ((await http.GetAsync($"{baseUrl}/health")).IsSuccessStatusCode) return true; }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(500);
-        }
-        return false;
     }
 
     private static async Task<bool> WaitForPortAsync(int port, Process process)

@@ -36,12 +36,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
         TraceId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
-        var timedOut = Code == 503 && HttpContext.Items[RateLimits.TimedOutItem] is int;
-        if (timedOut)
-        {
-            // An expensive request ran out of its time (issue 17): the database is there; the header is already set.
-            Response.Headers.RetryAfter = ((int)HttpContext.Items[RateLimits.TimedOutItem]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        // An expensive request that ran out of its time (issue 17): the database is there; the page repeats Retry-After.
+        var timedOutWait = Code == 503 ? HttpContext.Items[RateLimits.TimedOutItem] as int? : null;
+        if (timedOutWait is { } later)
+            Response.Headers.RetryAfter = later.ToString(System.Globalization.CultureInfo.InvariantCulture);
         else if (Code == 503)
         {
             DatabaseUnavailable.Mark(HttpContext);
@@ -57,7 +55,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l, ILogger<Error
         else if (error is not null)
             log.LogError(error, "Unhandled error on {Path}, trace {TraceId}", original, TraceId);
         Response.StatusCode = Code;
-        var key = timedOut ? "Timeout" : Code is 403 or 404 or 429 or 500 or 503 ? Code.ToString() : "Other";
+        var key = timedOutWait is not null ? "Timeout" : Code is 403 or 404 or 429 or 500 or 503 ? Code.ToString() : "Other";
         if (original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             return new ObjectResult(new ProblemDetails { Status = Code, Title = l[$"Error_{key}_Title"], Detail = l[$"Error_{key}_Text"], Extensions = { ["traceId"] = TraceId } })
             { StatusCode = Code, ContentTypes = { "application/problem+json" } };

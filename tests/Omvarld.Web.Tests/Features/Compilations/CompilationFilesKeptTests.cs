@@ -31,13 +31,19 @@ public abstract class CompilationFilesKeptTests(OmvarldApp app)
         return bytes;
     }
 
-    /// <summary>A save in Borås (a unit's name), so that nothing is kept for the state the test starts from.</summary>
+    /// <summary>
+    /// Saves in Borås (a unit's name changed and changed back), so that nothing is kept for the state the test starts
+    /// from, and every name is as before (other tests, and this class's, look units up by name; ids are not seeded in order).
+    /// </summary>
     private Task ChangeBorasAsync() =>
         app.WithDbAsync(async db =>
         {
             db.Tenant.Use(app.Boras);
             var unit = await db.Units.OrderBy(u => u.Id).FirstAsync();
-            db.Entry(unit).Property("Name").CurrentValue = (string)db.Entry(unit).Property("Name").CurrentValue! + " ";
+            var name = (string)db.Entry(unit).Property("Name").CurrentValue!;
+            db.Entry(unit).Property("Name").CurrentValue = name + " ";
+            await db.SaveChangesAsync();
+            db.Entry(unit).Property("Name").CurrentValue = name;
             await db.SaveChangesAsync();
         });
 
